@@ -1,0 +1,88 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.security;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.util.Assert;
+import org.springframework.util.function.SingletonSupplier;
+
+import io.github.talendsat.account.TalendServiceAccount;
+
+/**
+ * The reactive twin of {@link TalendAuthorizedClientManager}: an account's token comes
+ * from its cache without blocking, needs no exchange, and cancelling a subscriber leaves
+ * the shared token request running for the others.
+ *
+ * @author talend-sat
+ * @since 0.1.0
+ */
+public final class TalendReactiveAuthorizedClientManager implements ReactiveOAuth2AuthorizedClientManager {
+
+	private final Map<String, TalendServiceAccount> accounts = new LinkedHashMap<>();
+
+	private final Supplier<@Nullable ReactiveOAuth2AuthorizedClientManager> fallback;
+
+	/**
+	 * Create a manager for the given accounts with no fallback.
+	 * @param accounts the accounts, by their registration ids
+	 */
+	public TalendReactiveAuthorizedClientManager(List<TalendServiceAccount> accounts) {
+		this(accounts, () -> null);
+	}
+
+	/**
+	 * Create a manager for the given accounts.
+	 * @param accounts the accounts, by their registration ids
+	 * @param fallback supplies the manager for every other registration id, or
+	 * {@code null} if there is none; it is asked once, on the first such request
+	 */
+	public TalendReactiveAuthorizedClientManager(List<TalendServiceAccount> accounts,
+			Supplier<@Nullable ReactiveOAuth2AuthorizedClientManager> fallback) {
+		Assert.notEmpty(accounts, "accounts cannot be empty");
+		Assert.notNull(fallback, "fallback cannot be null");
+		accounts.forEach((account) -> this.accounts.put(account.getClientRegistration().getRegistrationId(), account));
+		this.fallback = SingletonSupplier.of(fallback);
+	}
+
+	@Override
+	public Mono<OAuth2AuthorizedClient> authorize(OAuth2AuthorizeRequest authorizeRequest) {
+		Assert.notNull(authorizeRequest, "authorizeRequest cannot be null");
+		TalendServiceAccount account = this.accounts.get(authorizeRequest.getClientRegistrationId());
+		if (account == null) {
+			ReactiveOAuth2AuthorizedClientManager other = this.fallback.get();
+			if (other == null) {
+				return Mono
+					.error(new IllegalStateException("Could not find a Talend service account with registration id '"
+							+ authorizeRequest.getClientRegistrationId() + "'"));
+			}
+			return other.authorize(authorizeRequest);
+		}
+		String principalName = authorizeRequest.getPrincipal().getName();
+		return Mono.fromFuture(account.getTokenCache()::getTokenAsync, true)
+			.map((token) -> new OAuth2AuthorizedClient(account.getClientRegistration(), principalName, token));
+	}
+
+}

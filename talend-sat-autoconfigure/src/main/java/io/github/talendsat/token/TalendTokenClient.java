@@ -1,0 +1,214 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.token;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.util.Assert;
+
+import io.github.talendsat.token.TalendTokenException.Reason;
+
+/**
+ * Requests a service-account token the way Talend Cloud documents it, which Spring
+ * Security's own clients cannot: a JSON object body {@code {"audience":...,
+ * "grant_type":"client_credentials"}} and a Basic credential that is the plain Base64 of
+ * the UTF-8 {@code id:secret} pair, not form-encoded first as RFC 6749 section 2.3.1
+ * would have it.
+ * <p>
+ * The client id, client secret and token URI come from the grant request's
+ * {@link ClientRegistration}; the audience, the API base URL of the same region, is given
+ * at construction. The request runs on the JDK's HTTP client without blocking the calling
+ * thread; {@link #getTokenResponse} waits for it, {@link #getTokenResponseAsync} does
+ * not.
+ *
+ * @author talend-sat
+ * @since 0.1.0
+ * @see ReactiveTalendTokenClient
+ */
+public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final HttpClient httpClient;
+
+	private final byte[] body;
+
+	private final Duration readTimeout;
+
+	private Clock clock = Clock.systemUTC();
+
+	private Duration defaultLifetime = Duration.ofMinutes(30);
+
+	private String propertyPrefix = "talend.service-account";
+
+	/**
+	 * Create a client with a connect timeout of 5 s and a read timeout of 10 s.
+	 * @param audience the API base URL of the account's region, without a trailing slash
+	 */
+	public TalendTokenClient(String audience) {
+		this(audience, Duration.ofSeconds(5), Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Create a client.
+	 * @param audience the API base URL of the account's region, without a trailing slash
+	 * @param connectTimeout how long to wait for a connection to the token endpoint
+	 * @param readTimeout how long to wait for the token endpoint's answer once the
+	 * request is sent
+	 */
+	public TalendTokenClient(String audience, Duration connectTimeout, Duration readTimeout) {
+		Assert.hasText(audience, "audience cannot be empty");
+		Assert.notNull(connectTimeout, "connectTimeout cannot be null");
+		Assert.notNull(readTimeout, "readTimeout cannot be null");
+		this.httpClient = HttpClient.newBuilder()
+			.connectTimeout(connectTimeout)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
+		this.body = requestBody(audience);
+		this.readTimeout = readTimeout;
+	}
+
+	/**
+	 * Set the clock that dates the tokens obtained. Default: the system clock in UTC.
+	 * @param clock the clock
+	 */
+	public void setClock(Clock clock) {
+		Assert.notNull(clock, "clock cannot be null");
+		this.clock = clock;
+	}
+
+	/**
+	 * Set the lifetime given to a token whose response has no {@code expires_in} and that
+	 * is not a JWT with an {@code exp} claim. Default 30 minutes, the lifetime Talend
+	 * documents.
+	 * @param defaultLifetime the lifetime
+	 */
+	public void setDefaultLifetime(Duration defaultLifetime) {
+		Assert.isTrue(defaultLifetime != null && !defaultLifetime.isNegative() && !defaultLifetime.isZero(),
+				"defaultLifetime must be positive");
+		this.defaultLifetime = defaultLifetime;
+	}
+
+	/**
+	 * Set the configuration prefix that error messages name when Talend rejects the
+	 * credentials. Default {@code talend.service-account}.
+	 * @param propertyPrefix the prefix
+	 */
+	public void setPropertyPrefix(String propertyPrefix) {
+		Assert.hasText(propertyPrefix, "propertyPrefix cannot be empty");
+		this.propertyPrefix = propertyPrefix;
+	}
+
+	@Override
+	public OAuth2AccessTokenResponse getTokenResponse(OAuth2ClientCredentialsGrantRequest grantRequest) {
+		try {
+			return getTokenResponseAsync(grantRequest).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Request a token without blocking the calling thread.
+	 * @param grantRequest the grant request, whose registration gives the token URI and
+	 * the credentials
+	 * @return the future token response; it fails with a {@link TalendTokenException}
+	 */
+	public CompletableFuture<OAuth2AccessTokenResponse> getTokenResponseAsync(
+			OAuth2ClientCredentialsGrantRequest grantRequest) {
+		Assert.notNull(grantRequest, "grantRequest cannot be null");
+		ClientRegistration registration = grantRequest.getClientRegistration();
+		String tokenUri = registration.getProviderDetails().getTokenUri();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri))
+			.timeout(this.readTimeout)
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.header("Authorization", basicCredential(registration))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(this.body))
+			.build();
+		TalendTokenResponseParser parser = new TalendTokenResponseParser(JSON, tokenUri, this.propertyPrefix,
+				this.defaultLifetime, this.clock);
+		return this.httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+			if (error != null) {
+				throw transportFailure(tokenUri, error);
+			}
+			String contentType = response.headers().firstValue("Content-Type").orElse(null);
+			return parser.parse(response.statusCode(), contentType, response.body());
+		});
+	}
+
+	private static byte[] requestBody(String audience) {
+		Map<String, String> body = new LinkedHashMap<>();
+		body.put("audience", audience);
+		body.put("grant_type", "client_credentials");
+		return JSON.writeValueAsBytes(body);
+	}
+
+	/**
+	 * Talend reads the credential as the raw pair, so nothing is URL-encoded before
+	 * Base64.
+	 */
+	private static String basicCredential(ClientRegistration registration) {
+		String pair = registration.getClientId() + ":" + registration.getClientSecret();
+		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static TalendTokenException transportFailure(String tokenUri, Throwable error) {
+		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+		if (cause instanceof HttpConnectTimeoutException) {
+			return new TalendTokenException(Reason.TIMEOUT, 0,
+					"Could not connect to the Talend token endpoint " + tokenUri + " in time", cause);
+		}
+		if (cause instanceof HttpTimeoutException) {
+			return new TalendTokenException(Reason.TIMEOUT, 0,
+					"The Talend token endpoint " + tokenUri + " did not answer in time", cause);
+		}
+		if (cause instanceof ConnectException) {
+			return new TalendTokenException(Reason.UNREACHABLE, 0,
+					"Could not connect to the Talend token endpoint " + tokenUri + ": connection refused", cause);
+		}
+		String kind = (cause instanceof IOException) ? "an I/O error" : cause.getClass().getSimpleName();
+		return new TalendTokenException(Reason.UNREACHABLE, 0,
+				"The Talend token request to " + tokenUri + " failed with " + kind, cause);
+	}
+
+}

@@ -1,0 +1,143 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.autoconfigure;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+
+import io.github.talendsat.test.TalendCloudEmulator;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests that an application's own {@code spring.security.oauth2.client.registration.*}
+ * clients keep working beside the Talend account.
+ *
+ * @author talend-sat
+ */
+class OAuth2ClientCoexistenceTests {
+
+	private TalendCloudEmulator talend;
+
+	private WireMockServer otherProvider;
+
+	@BeforeEach
+	void start() {
+		this.talend = TalendCloudEmulator.builder().account("sat-id", "sat-secret").build().start();
+		this.otherProvider = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		this.otherProvider.start();
+		this.otherProvider.stubFor(post("/oauth2/token").willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"access_token\":\"other-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
+	}
+
+	@AfterEach
+	void stop() {
+		this.talend.stop();
+		this.otherProvider.stop();
+	}
+
+	@Test
+	void managerWhenApplicationHasOwnRegistrationThenBothRegistrationsAreAuthorized() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class,
+					TalendServiceAccountAutoConfiguration.class))
+			.withPropertyValues(talendProperties())
+			.withPropertyValues(otherRegistrationProperties())
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ClientRegistrationRepository.class);
+				OAuth2AuthorizedClientManager manager = context.getBean(OAuth2AuthorizedClientManager.class);
+				OAuth2AuthorizedClient other = manager
+					.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("other").principal("job").build());
+				OAuth2AuthorizedClient talend = manager
+					.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("talend").principal("job").build());
+				assertThat(other.getAccessToken().getTokenValue()).isEqualTo("other-token");
+				assertThat(talend.getAccessToken().getTokenValue()).isNotEqualTo("other-token");
+				assertOtherProviderGotAStandardFormRequest();
+				assertThat(this.talend.tokenRequests()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void managerWhenServletApplicationHasOwnRegistrationThenRequestBoundAuthorizationStillWorks() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+					ServletWebSecurityAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
+					OAuth2ClientWebSecurityAutoConfiguration.class, TalendServiceAccountAutoConfiguration.class))
+			.withPropertyValues(talendProperties())
+			.withPropertyValues(otherRegistrationProperties())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				OAuth2AuthorizedClientManager manager = context.getBean(OAuth2AuthorizedClientManager.class);
+				OAuth2AuthorizedClient other = manager
+					.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("other")
+						.principal("user")
+						.attribute(HttpServletRequest.class.getName(), new MockHttpServletRequest())
+						.attribute(HttpServletResponse.class.getName(), new MockHttpServletResponse())
+						.build());
+				assertThat(other.getAccessToken().getTokenValue()).isEqualTo("other-token");
+				assertOtherProviderGotAStandardFormRequest();
+			});
+	}
+
+	private void assertOtherProviderGotAStandardFormRequest() {
+		this.otherProvider.verify(1,
+				postRequestedFor(urlEqualTo("/oauth2/token"))
+					.withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
+					.withRequestBody(containing("grant_type=client_credentials")));
+	}
+
+	private String[] talendProperties() {
+		return new String[] { "talend.service-account.client-id=sat-id",
+				"talend.service-account.client-secret=sat-secret",
+				"talend.service-account.base-url=" + this.talend.baseUrl() };
+	}
+
+	private String[] otherRegistrationProperties() {
+		return new String[] { "spring.security.oauth2.client.registration.other.client-id=other-id",
+				"spring.security.oauth2.client.registration.other.client-secret=other-secret",
+				"spring.security.oauth2.client.registration.other.authorization-grant-type=client_credentials",
+				"spring.security.oauth2.client.registration.other.provider=other",
+				"spring.security.oauth2.client.provider.other.token-uri=" + this.otherProvider.baseUrl()
+						+ "/oauth2/token" };
+	}
+
+}

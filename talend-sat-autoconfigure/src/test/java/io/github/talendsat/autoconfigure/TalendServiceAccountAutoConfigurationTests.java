@@ -1,0 +1,380 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.autoconfigure;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import io.github.talendsat.account.TalendServiceAccount;
+import io.github.talendsat.cache.TalendTokenCache;
+import io.github.talendsat.security.TalendAuthorizedClientManager;
+import io.github.talendsat.security.TalendReactiveAuthorizedClientManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Tests for the talend-sat auto-configurations.
+ *
+ * @author talend-sat
+ */
+class TalendServiceAccountAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TalendServiceAccountAutoConfiguration.class,
+				TalendRestClientAutoConfiguration.class, TalendWebClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, WebClientAutoConfiguration.class))
+		.withPropertyValues("talend.service-account.client-id=my-id", "talend.service-account.client-secret=s3cr3t");
+
+	@Test
+	void autoConfigurationWhenRegionSetThenProvidesAccountManagersAndClients() {
+		this.contextRunner.withPropertyValues("talend.service-account.region=eu").run((context) -> {
+			assertThat(context).hasNotFailed();
+			TalendServiceAccount account = context.getBean(TalendServiceAccount.class);
+			assertThat(account.getApiBaseUrl()).isEqualTo(URI.create("https://api.eu.cloud.talend.com"));
+			ClientRegistration registration = account.getClientRegistration();
+			assertThat(registration.getRegistrationId()).isEqualTo("talend");
+			assertThat(registration.getClientId()).isEqualTo("my-id");
+			assertThat(registration.getProviderDetails().getTokenUri())
+				.isEqualTo("https://api.eu.cloud.talend.com/security/oauth/token");
+			assertThat(context).getBean("talendAuthorizedClientManager")
+				.isInstanceOf(TalendAuthorizedClientManager.class);
+			assertThat(context).getBean("talendReactiveAuthorizedClientManager")
+				.isInstanceOf(TalendReactiveAuthorizedClientManager.class);
+			assertThat(context).getBean("talendRestClient").isInstanceOf(RestClient.class);
+			assertThat(context).getBean("talendWebClient").isInstanceOf(WebClient.class);
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenEachRegionSetThenUsesItsHost() {
+		for (String region : new String[] { "us", "eu", "ap", "au", "us-west", "US-West" }) {
+			this.contextRunner.withPropertyValues("talend.service-account.region=" + region)
+				.run((context) -> assertThat(context.getBean(TalendServiceAccount.class).getApiBaseUrl())
+					.hasToString("https://api." + region.toLowerCase() + ".cloud.talend.com"));
+		}
+	}
+
+	@Test
+	void autoConfigurationWhenBaseUrlSetThenItWinsOverRegionWithoutTrailingSlash() {
+		this.contextRunner
+			.withPropertyValues("talend.service-account.region=us",
+					"talend.service-account.base-url=https://api.eu.cloud.talend.com/")
+			.run((context) -> {
+				TalendServiceAccount account = context.getBean(TalendServiceAccount.class);
+				assertThat(account.getApiBaseUrl()).hasToString("https://api.eu.cloud.talend.com");
+				assertThat(account.getClientRegistration().getProviderDetails().getTokenUri())
+					.isEqualTo("https://api.eu.cloud.talend.com/security/oauth/token");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenLoopbackHttpBaseUrlThenAccepted() {
+		this.contextRunner.withPropertyValues("talend.service-account.base-url=http://127.0.0.1:8090")
+			.run((context) -> assertThat(context.getBean(TalendServiceAccount.class).getApiBaseUrl())
+				.hasToString("http://127.0.0.1:8090"));
+		this.contextRunner.withPropertyValues("talend.service-account.base-url=http://localhost:8090")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void autoConfigurationWhenTokenUriSetThenItIsUsed() {
+		this.contextRunner
+			.withPropertyValues("talend.service-account.region=eu",
+					"talend.service-account.token-uri=https://login.example.com/oauth/token")
+			.run((context) -> assertThat(context.getBean(TalendServiceAccount.class)
+				.getClientRegistration()
+				.getProviderDetails()
+				.getTokenUri()).isEqualTo("https://login.example.com/oauth/token"));
+	}
+
+	@Test
+	void autoConfigurationWhenDisabledThenNoBeans() {
+		this.contextRunner.withPropertyValues("talend.service-account.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).doesNotHaveBean(TalendServiceAccount.class);
+			assertThat(context).doesNotHaveBean("talendAuthorizedClientManager");
+			assertThat(context).doesNotHaveBean("talendRestClient");
+			assertThat(context).doesNotHaveBean("talendWebClient");
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenSpringSecurityOAuth2ClientMissingThenNoBeans() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ClientRegistration.class))
+			.withPropertyValues("talend.service-account.region=eu")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(TalendServiceAccount.class);
+				assertThat(context).doesNotHaveBean("talendRestClient");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenWebFluxMissingThenRestClientOnly() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.withPropertyValues("talend.service-account.region=eu")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasBean("talendRestClient");
+				assertThat(context).doesNotHaveBean("talendWebClient");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenReactorMissingThenNoReactiveBeans() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Mono.class))
+			.withPropertyValues("talend.service-account.region=eu")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasBean("talendRestClient");
+				assertThat(context).hasBean("talendAuthorizedClientManager");
+				assertThat(context).doesNotHaveBean("talendReactiveAuthorizedClientManager");
+				assertThat(context).doesNotHaveBean("talendWebClient");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenRestClientMissingThenWebClientOnly() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class))
+			.withPropertyValues("talend.service-account.region=eu")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean("talendRestClient");
+				assertThat(context).hasBean("talendWebClient");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenUserDefinesAccountThenBacksOff() {
+		this.contextRunner.withUserConfiguration(UserAccountConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(TalendServiceAccount.class);
+			assertThat(context.getBean(TalendServiceAccount.class).getName()).isEqualTo("mine");
+			assertThat(context).hasBean("talendRestClient");
+		});
+	}
+
+	@Test
+	void autoConfigurationWhenUserDefinesManagersThenTheirsAreKept() {
+		this.contextRunner.withPropertyValues("talend.service-account.region=eu")
+			.withBean("myManager", OAuth2AuthorizedClientManager.class, () -> mock(OAuth2AuthorizedClientManager.class))
+			.withBean("myReactiveManager", ReactiveOAuth2AuthorizedClientManager.class,
+					() -> mock(ReactiveOAuth2AuthorizedClientManager.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(OAuth2AuthorizedClientManager.class);
+				assertThat(context).hasSingleBean(ReactiveOAuth2AuthorizedClientManager.class);
+				assertThat(context).doesNotHaveBean("talendAuthorizedClientManager");
+				assertThat(context).doesNotHaveBean("talendReactiveAuthorizedClientManager");
+				assertThat(context).hasBean("talendRestClient");
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenUserDefinesClientsByNameThenTheirsAreKept() {
+		RestClient restClient = RestClient.create();
+		WebClient webClient = WebClient.create();
+		this.contextRunner.withPropertyValues("talend.service-account.region=eu")
+			.withBean("talendRestClient", RestClient.class, () -> restClient)
+			.withBean("talendWebClient", WebClient.class, () -> webClient)
+			.run((context) -> {
+				assertThat(context.getBean("talendRestClient")).isSameAs(restClient);
+				assertThat(context.getBean("talendWebClient")).isSameAs(webClient);
+			});
+	}
+
+	@Test
+	void autoConfigurationWhenApplicationHasItsOwnClientsThenInjectionByTypeStillFindsThem() {
+		this.contextRunner.withPropertyValues("talend.service-account.region=eu")
+			.withUserConfiguration(OwnClientsConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				OwnClientsConfiguration.Consumer consumer = context.getBean(OwnClientsConfiguration.Consumer.class);
+				assertThat(consumer.restClient()).isSameAs(context.getBean("ownRestClient"));
+				assertThat(consumer.webClient()).isSameAs(context.getBean("ownWebClient"));
+			});
+	}
+
+	@Test
+	void startupWhenClientIdBlankThenFailsNamingProperty() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.client-id= ",
+						"talend.service-account.region=eu"),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.client-id': "
+						+ "Must be set to the service account's client id (or set talend.service-account.enabled=false)"));
+	}
+
+	@Test
+	void startupWhenClientSecretMissingThenFailsNamingPropertyWithoutValue() {
+		assertStartupFailure(
+				new ApplicationContextRunner()
+					.withConfiguration(AutoConfigurations.of(TalendServiceAccountAutoConfiguration.class))
+					.withPropertyValues("talend.service-account.client-id=my-id", "talend.service-account.region=eu"),
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.client-secret': "
+							+ "Must be set to the service account's client secret "
+							+ "(or set talend.service-account.enabled=false)"));
+	}
+
+	@Test
+	void startupWhenRegionUnknownThenFailsListingAcceptedValues() {
+		assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.region=europe"),
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.region' (value 'europe'): "
+							+ "Accepted values are us, eu, ap, au, us-west; "
+							+ "for another environment set talend.service-account.base-url instead"));
+	}
+
+	@Test
+	void startupWhenNeitherRegionNorBaseUrlThenFailsNamingBoth() {
+		assertStartupFailure(this.contextRunner,
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.region': "
+						+ "Set talend.service-account.region to one of us, eu, ap, au, us-west, "
+						+ "or set talend.service-account.base-url to the API base URL"));
+	}
+
+	@Test
+	void startupWhenBaseUrlHasNoSchemeThenFailsNamingProperty() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.base-url=api.eu.cloud.talend.com"),
+				(ex) -> assertThat(ex).hasMessage(
+						"Invalid configuration property 'talend.service-account.base-url' (value 'api.eu.cloud.talend.com'): "
+								+ "Expected an absolute URL with an https scheme and a host, such as "
+								+ "https://api.eu.cloud.talend.com"));
+	}
+
+	@Test
+	void startupWhenPlainHttpBaseUrlIsNotLoopbackThenFails() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.base-url=http://api.eu.cloud.talend.com"),
+				(ex) -> assertThat(ex).hasMessageStartingWith(
+						"Invalid configuration property 'talend.service-account.base-url' (value 'http://api.eu.cloud.talend.com'): "
+								+ "Plain http is accepted only for a loopback host"));
+	}
+
+	@Test
+	void startupWhenTokenUriInvalidThenFailsNamingProperty() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+						"talend.service-account.token-uri=ftp://example.com/token"),
+				(ex) -> assertThat(ex).hasMessageStartingWith(
+						"Invalid configuration property 'talend.service-account.token-uri' (value 'ftp://example.com/token')"));
+	}
+
+	@Test
+	void startupWhenTimeoutNotPositiveThenFailsNamingProperty() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+						"talend.service-account.token.read-timeout=0s"),
+				(ex) -> assertThat(ex).hasMessage(
+						"Invalid configuration property 'talend.service-account.token.read-timeout' (value 'PT0S'): "
+								+ "Must be a positive duration, such as 10s"));
+	}
+
+	@Test
+	void startupWhenTokenEndpointIsDownThenContextStarts() {
+		this.contextRunner.withPropertyValues("talend.service-account.base-url=http://127.0.0.1:1").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(TalendServiceAccount.class).getTokenCache().statistics().tokensObtained())
+				.isZero();
+		});
+	}
+
+	@Test
+	void failureAnalyzerWhenPropertyInvalidThenNamesPropertyInAction() {
+		InvalidTalendPropertyException ex = new InvalidTalendPropertyException("talend.service-account.region",
+				"europe", "Accepted values are us, eu, ap, au, us-west");
+		var analysis = new InvalidTalendPropertyFailureAnalyzer().analyze(new RuntimeException(ex));
+		assertThat(analysis.getDescription()).isEqualTo(ex.getMessage());
+		assertThat(analysis.getAction()).isEqualTo("Update talend.service-account.region in your application's "
+				+ "configuration: Accepted values are us, eu, ap, au, us-west");
+	}
+
+	private void assertStartupFailure(ApplicationContextRunner runner,
+			Consumer<InvalidTalendPropertyException> assertion) {
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			while (failure != null && !(failure instanceof InvalidTalendPropertyException)) {
+				failure = failure.getCause();
+			}
+			assertThat(failure).isInstanceOf(InvalidTalendPropertyException.class);
+			assertion.accept((InvalidTalendPropertyException) failure);
+			assertThat(context.getStartupFailure()).rootCause().hasMessageNotContaining("s3cr3t");
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserAccountConfiguration {
+
+		@Bean
+		TalendServiceAccount mine() {
+			ClientRegistration registration = ClientRegistration.withRegistrationId("talend")
+				.clientId("id")
+				.clientSecret("secret")
+				.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+				.tokenUri("https://api.us.cloud.talend.com/security/oauth/token")
+				.build();
+			return new TalendServiceAccount("mine", URI.create("https://api.us.cloud.talend.com"), registration,
+					new TalendTokenCache(() -> CompletableFuture.failedFuture(new IllegalStateException()),
+							Clock.systemUTC()));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnClientsConfiguration {
+
+		@Bean
+		RestClient ownRestClient() {
+			return RestClient.create();
+		}
+
+		@Bean
+		WebClient ownWebClient() {
+			return WebClient.create();
+		}
+
+		@Bean
+		Consumer consumer(RestClient restClient, WebClient webClient) {
+			return new Consumer(restClient, webClient);
+		}
+
+		record Consumer(RestClient restClient, WebClient webClient) {
+
+		}
+
+	}
+
+}

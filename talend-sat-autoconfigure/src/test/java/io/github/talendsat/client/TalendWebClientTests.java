@@ -1,0 +1,244 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.client;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.blockhound.BlockHound;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import io.github.talendsat.account.TalendServiceAccount;
+import io.github.talendsat.autoconfigure.TalendServiceAccountAutoConfiguration;
+import io.github.talendsat.autoconfigure.TalendWebClientAutoConfiguration;
+import io.github.talendsat.test.TalendCloudEmulator;
+import io.github.talendsat.token.TalendTokenException;
+import io.github.talendsat.token.TalendTokenException.Reason;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * End-to-end tests of {@code talendWebClient} against the Talend Cloud emulator, with
+ * BlockHound watching every non-blocking thread.
+ *
+ * @author talend-sat
+ */
+class TalendWebClientTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+	private TalendCloudEmulator talend;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeAll
+	static void installBlockHound() {
+		BlockHound.install();
+	}
+
+	@BeforeEach
+	void startEmulator() {
+		this.talend = TalendCloudEmulator.builder().account("sat-id", "sat-secret").build().start();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(TalendServiceAccountAutoConfiguration.class,
+					TalendWebClientAutoConfiguration.class, WebClientAutoConfiguration.class))
+			.withPropertyValues("talend.service-account.client-id=sat-id",
+					"talend.service-account.client-secret=sat-secret",
+					"talend.service-account.base-url=" + this.talend.baseUrl());
+	}
+
+	@AfterEach
+	void stopEmulator() {
+		this.talend.stop();
+	}
+
+	@Test
+	void callWhenCacheEmptyOnNonBlockingThreadThenNothingBlocksAndTokenReused() {
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			String first = listWorkspaces(client).subscribeOn(Schedulers.parallel()).block(TIMEOUT);
+			String second = listWorkspaces(client).subscribeOn(Schedulers.parallel()).block(TIMEOUT);
+			assertThat(first).contains("default");
+			assertThat(second).contains("default");
+			assertThat(this.talend.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void callsWhenFiftyConcurrentSubscribersAndTokenEndpointSlowThenOneTokenRequest() {
+		this.talend.tokenDelay(Duration.ofSeconds(1));
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			List<String> bodies = Flux.range(0, 50)
+				.flatMap((i) -> listWorkspaces(client).subscribeOn(Schedulers.parallel()), 50)
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(bodies).hasSize(50).allSatisfy((body) -> assertThat(body).contains("default"));
+			assertThat(this.talend.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void postWhenApiRejectsCachedTokenThenRenewsAndRetriesOnceWithBody() {
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			listWorkspaces(client).block(TIMEOUT);
+			this.talend.revokeIssuedTokens();
+			String body = client.post()
+				.uri("/processing/executions")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(executionBody())
+				.retrieve()
+				.bodyToMono(String.class)
+				.subscribeOn(Schedulers.parallel())
+				.block(TIMEOUT);
+			assertThat(body).contains("executionId");
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
+			assertThat(this.talend.rejectedApiCalls()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void callWhenApiRejectsTwiceThenCallerGets401AfterOneRetry() {
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			listWorkspaces(client).block(TIMEOUT);
+			this.talend.rejectNextApiCalls(2);
+			assertThatExceptionOfType(WebClientResponseException.Unauthorized.class)
+				.isThrownBy(() -> listWorkspaces(client).block(TIMEOUT));
+			assertThat(this.talend.apiCalls()).isEqualTo(3);
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void callWhenApiAnswers403ThenNoEvictionAndNoRetry() {
+		this.talend.addAccount(TalendCloudEmulator.Account.of("reader", "reader-secret").withExecute(false));
+		this.contextRunner
+			.withPropertyValues("talend.service-account.client-id=reader",
+					"talend.service-account.client-secret=reader-secret")
+			.run((context) -> {
+				WebClient client = webClient(context);
+				assertThatExceptionOfType(WebClientResponseException.Forbidden.class).isThrownBy(() -> client.post()
+					.uri("/processing/executions")
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(executionBody())
+					.retrieve()
+					.bodyToMono(String.class)
+					.block(TIMEOUT));
+				assertThat(this.talend.apiCalls()).isEqualTo(1);
+				assertThat(this.talend.tokenRequests()).isEqualTo(1);
+				assertThat(context.getBean(TalendServiceAccount.class).getTokenCache().peek()).isNotNull();
+			});
+	}
+
+	@Test
+	void callWhenAbsoluteUrlToAnotherOriginThenNoAuthorizationHeaderSent() {
+		WireMockServer other = new WireMockServer(
+				WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		other.start();
+		try {
+			other.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("ok")));
+			this.contextRunner.run((context) -> {
+				WebClient client = webClient(context);
+				listWorkspaces(client).block(TIMEOUT);
+				client.get().uri(other.baseUrl() + "/elsewhere").retrieve().toBodilessEntity().block(TIMEOUT);
+			});
+			assertThat(other.findAll(anyRequestedFor(anyUrl()))).hasSize(1)
+				.allSatisfy((request) -> assertThat(request.containsHeader("Authorization")).isFalse());
+		}
+		finally {
+			other.stop();
+		}
+	}
+
+	@Test
+	void authorizeWhenNoExchangeThenReactiveManagerGivesToken() {
+		this.contextRunner.run((context) -> {
+			ReactiveOAuth2AuthorizedClientManager manager = context.getBean("talendReactiveAuthorizedClientManager",
+					ReactiveOAuth2AuthorizedClientManager.class);
+			OAuth2AuthorizedClient client = manager
+				.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("talend").principal("scheduler").build())
+				.subscribeOn(Schedulers.parallel())
+				.block(TIMEOUT);
+			assertThat(client).isNotNull();
+			assertThat(client.getAccessToken().getTokenValue()).isNotBlank();
+		});
+	}
+
+	@Test
+	void subscriberWhenCancelledThenSharedTokenRequestCompletesForOthers() {
+		this.talend.tokenDelay(Duration.ofMillis(500));
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			listWorkspaces(client).subscribeOn(Schedulers.parallel()).subscribe().dispose();
+			String body = listWorkspaces(client).subscribeOn(Schedulers.parallel()).block(TIMEOUT);
+			assertThat(body).contains("default");
+			assertThat(this.talend.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void callWhenTokenEndpointNeverAnswersThenFailsAfterReadTimeout() {
+		this.talend.tokenEndpointHangs(true);
+		this.contextRunner.withPropertyValues("talend.service-account.token.read-timeout=300ms").run((context) -> {
+			WebClient client = webClient(context);
+			assertThatExceptionOfType(TalendTokenException.class)
+				.isThrownBy(() -> listWorkspaces(client).subscribeOn(Schedulers.parallel()).block(TIMEOUT))
+				.satisfies((ex) -> assertThat(ex.getReason()).isEqualTo(Reason.TIMEOUT));
+		});
+	}
+
+	private static WebClient webClient(AssertableApplicationContext context) {
+		return context.getBean("talendWebClient", WebClient.class);
+	}
+
+	private static Mono<String> listWorkspaces(WebClient client) {
+		return client.get()
+			.uri("/orchestration/workspaces?query={query}", "environment.name==default")
+			.retrieve()
+			.bodyToMono(String.class);
+	}
+
+	private String executionBody() {
+		return "{\"executable\":\"" + this.talend.taskIds().get(0) + "\",\"logLevel\":\"WARN\"}";
+	}
+
+}
