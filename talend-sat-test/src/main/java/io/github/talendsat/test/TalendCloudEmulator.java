@@ -310,7 +310,7 @@ public final class TalendCloudEmulator implements AutoCloseable {
 	 * @return the JWT
 	 */
 	public String mintToken(String clientId) {
-		return this.tokens.mint(Check.notEmpty(clientId, "clientId"), baseUrl(), baseUrl());
+		return this.tokens.mint(Check.notEmpty(clientId, "clientId"), baseUrl(), baseUrl()).value();
 	}
 
 	/**

@@ -109,22 +109,26 @@ final class TokenEndpoint {
 		if (replacement != null) {
 			return Answer.raw(200, "application/json", fillIn(replacement, account, audience));
 		}
+		Tokens.Issued token = issue(account, audience);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("access_token", issue(account, audience));
+		body.put("access_token", token.value());
 		body.put("token_type", "Bearer");
-		body.put("expires_in", this.tokens.lifetimeSeconds());
+		body.put("expires_in", token.expiresIn());
 		// RFC 6749 section 5.1: a token response must not be cached.
 		return Answer.json(200, body).withHeader("Cache-Control", "no-store").withHeader("Pragma", "no-cache");
 	}
 
 	private String fillIn(String replacement, Account account, String audience) {
-		String body = replacement.replace(EXPIRES_IN_PLACEHOLDER, Long.toString(this.tokens.lifetimeSeconds()));
-		return body.contains(ACCESS_TOKEN_PLACEHOLDER)
-				? body.replace(ACCESS_TOKEN_PLACEHOLDER, issue(account, audience)) : body;
+		if (!replacement.contains(ACCESS_TOKEN_PLACEHOLDER)) {
+			return replacement.replace(EXPIRES_IN_PLACEHOLDER, Long.toString(this.tokens.lifetime().getSeconds()));
+		}
+		Tokens.Issued token = issue(account, audience);
+		return replacement.replace(ACCESS_TOKEN_PLACEHOLDER, token.value())
+			.replace(EXPIRES_IN_PLACEHOLDER, Long.toString(token.expiresIn()));
 	}
 
-	private String issue(Account account, String audience) {
-		String token = this.tokens.mint(account.clientId(), audience, this.origin.baseUrl());
+	private Tokens.Issued issue(Account account, String audience) {
+		Tokens.Issued token = this.tokens.mint(account.clientId(), audience, this.origin.baseUrl());
 		this.traffic.tokenIssued();
 		return token;
 	}

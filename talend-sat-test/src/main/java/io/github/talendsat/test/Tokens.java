@@ -28,9 +28,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -79,8 +79,8 @@ final class Tokens {
 		this.lifetime = lifetime;
 	}
 
-	long lifetimeSeconds() {
-		return this.lifetime.getSeconds();
+	Duration lifetime() {
+		return this.lifetime;
 	}
 
 	/**
@@ -88,16 +88,17 @@ final class Tokens {
 	 * @param clientId the client id, the {@code sub} claim
 	 * @param audience the {@code aud} claim
 	 * @param issuer the {@code iss} claim
-	 * @return the serialized JWT
+	 * @return the token and its lifetime
 	 */
-	String mint(String clientId, String audience, String issuer) {
+	Issued mint(String clientId, String audience, String issuer) {
+		Duration lifetime = this.lifetime;
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		String id = UUID.randomUUID().toString();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(clientId)
 			.audience(audience)
 			.issuer(issuer)
 			.issueTime(Date.from(issuedAt))
-			.expirationTime(Date.from(issuedAt.plus(this.lifetime)))
+			.expirationTime(Date.from(issuedAt.plus(lifetime)))
 			.jwtID(id)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
@@ -109,7 +110,7 @@ final class Tokens {
 			throw new IllegalStateException("Cannot sign an access token", ex);
 		}
 		this.issuedIds.add(id);
-		return jwt.serialize();
+		return new Issued(jwt.serialize(), lifetime.getSeconds());
 	}
 
 	void accept(String opaqueToken, String clientId) {
@@ -156,6 +157,13 @@ final class Tokens {
 		this.lifetime = this.defaultLifetime;
 		this.revokedIds.clear();
 		this.acceptedOpaqueTokens.clear();
+	}
+
+	/**
+	 * A newly signed token and the lifetime it was signed with.
+	 */
+	record Issued(String value, long expiresIn) {
+
 	}
 
 }

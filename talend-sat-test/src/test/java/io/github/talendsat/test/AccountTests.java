@@ -76,7 +76,8 @@ class AccountTests {
 
 	@Test
 	void tokenLifetimeWhenZeroThenIllegalArgument() {
-		assertThatIllegalArgumentException().isThrownBy(() -> TalendCloudEmulator.builder().tokenLifetime(Duration.ZERO))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TalendCloudEmulator.builder().tokenLifetime(Duration.ZERO))
 			.withMessage("tokenLifetime must be a whole number of seconds, at least 1, but was PT0S");
 	}
 

@@ -81,7 +81,10 @@ class ApiTests {
 	@Test
 	void apiCallWhenTokenSignedByAnotherEmulatorThenInvalidToken() {
 		String foreign;
-		try (TalendCloudEmulator other = TalendCloudEmulator.builder().account(CLIENT_ID, CLIENT_SECRET).build().start()) {
+		try (TalendCloudEmulator other = TalendCloudEmulator.builder()
+			.account(CLIENT_ID, CLIENT_SECRET)
+			.build()
+			.start()) {
 			foreign = new TalendHttp(other).token(CLIENT_ID, CLIENT_SECRET);
 		}
 		assertInvalidToken(this.http.get("/account/users", foreign));
@@ -100,7 +103,8 @@ class ApiTests {
 		HttpResponse<String> response = this.http.get("/account/users", token);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.headers().map().keySet()).noneMatch((name) -> name.toLowerCase().startsWith("matched-stub"));
+		assertThat(response.headers().map().keySet())
+			.noneMatch((name) -> name.toLowerCase().startsWith("matched-stub"));
 		assertThat(this.emulator.rejectedApiCalls()).isZero();
 		assertThat(this.emulator.tokensSeen()).containsExactly(token);
 	}
@@ -164,7 +168,8 @@ class ApiTests {
 	@Test
 	void apiCallWhenFailureScriptedThenRawAnswerThenNormal() {
 		String token = this.http.token(CLIENT_ID, CLIENT_SECRET);
-		this.emulator.failNextApiCalls(1, 429, "application/json", "{\"status\":429,\"message\":\"Too many requests\"}");
+		this.emulator.failNextApiCalls(1, 429, "application/json",
+				"{\"status\":429,\"message\":\"Too many requests\"}");
 		HttpResponse<String> failed = this.http.get("/account/users", token);
 		assertThat(failed.statusCode()).isEqualTo(429);
 		assertThat(failed.body()).isEqualTo("{\"status\":429,\"message\":\"Too many requests\"}");
@@ -198,7 +203,8 @@ class ApiTests {
 
 	@Test
 	void apiCallWhenPathUnknownThenNotFound() {
-		HttpResponse<String> response = this.http.get("/orchestration/nothing", this.http.token(CLIENT_ID, CLIENT_SECRET));
+		HttpResponse<String> response = this.http.get("/orchestration/nothing",
+				this.http.token(CLIENT_ID, CLIENT_SECRET));
 		assertThat(response.statusCode()).isEqualTo(404);
 		assertThat(response.body()).isEqualTo("{\"status\":404,\"message\":\"Not Found\"}");
 	}
@@ -231,20 +237,21 @@ class ApiTests {
 		HttpResponse<String> response = this.http.get("/account/users", this.http.token(CLIENT_ID, CLIENT_SECRET));
 		List<Object> users = JSONArrayUtils.parse(response.body());
 		assertThat(users).hasSize(2);
-		assertThat((Map<?, ?>) users.get(0)).containsKeys("id", "login", "firstName", "lastName", "email");
+		assertThat(TalendHttp.object(users.get(0))).containsKeys("id", "login", "firstName", "lastName", "email");
 	}
 
 	@Test
 	void workspacesWhenFilteredByEnvironmentNameThenOnlyMatchingWorkspaces() throws Exception {
 		String token = this.http.token(CLIENT_ID, CLIENT_SECRET);
-		HttpResponse<String> response = this.http.get("/orchestration/workspaces?query=environment.name==default", token);
+		HttpResponse<String> response = this.http.get("/orchestration/workspaces?query=environment.name==default",
+				token);
 		assertThat(response.statusCode()).isEqualTo(200);
 		List<Object> workspaces = JSONArrayUtils.parse(response.body());
 		assertThat(workspaces).hasSize(2)
-			.allSatisfy((workspace) -> assertThat((Map<?, ?>) ((Map<?, ?>) workspace).get("environment"))
+			.allSatisfy((workspace) -> assertThat(TalendHttp.object(TalendHttp.object(workspace).get("environment")))
 				.containsEntry("name", "default")
 				.containsKey("id"));
-		assertThat(workspaces).extracting((workspace) -> ((Map<?, ?>) workspace).get("name"))
+		assertThat(workspaces).extracting((workspace) -> TalendHttp.object(workspace).get("name"))
 			.containsExactly("Personal", "Shared");
 	}
 
@@ -261,7 +268,7 @@ class ApiTests {
 		HttpResponse<String> response = this.http.get("/orchestration/workspaces",
 				this.http.token(CLIENT_ID, CLIENT_SECRET));
 		List<Object> workspaces = JSONArrayUtils.parse(response.body());
-		assertThat(workspaces).extracting((workspace) -> ((Map<?, ?>) workspace).get("id"))
+		assertThat(workspaces).extracting((workspace) -> TalendHttp.object(workspace).get("id"))
 			.containsExactlyElementsOf(this.emulator.workspaceIds());
 	}
 
@@ -278,29 +285,30 @@ class ApiTests {
 		Map<String, Object> page = TalendHttp
 			.json(this.http.get("/orchestration/executables/tasks?limit=5&offset=10", token).body());
 		assertThat(page).containsEntry("limit", 5L).containsEntry("offset", 10L).containsEntry("total", 12L);
-		assertThat((List<?>) page.get("items")).extracting((task) -> ((Map<?, ?>) task).get("id"))
+		assertThat(TalendHttp.array(page.get("items"))).extracting((task) -> TalendHttp.object(task).get("id"))
 			.containsExactlyElementsOf(this.emulator.taskIds().subList(10, 12));
 	}
 
 	@Test
 	void tasksWhenNoPagingParametersThenFirstPageWithDefaultLimit() {
-		Map<String, Object> page = TalendHttp.json(
-				this.http.get("/orchestration/executables/tasks", this.http.token(CLIENT_ID, CLIENT_SECRET)).body());
+		Map<String, Object> page = TalendHttp
+			.json(this.http.get("/orchestration/executables/tasks", this.http.token(CLIENT_ID, CLIENT_SECRET)).body());
 		assertThat(page).containsEntry("limit", 100L).containsEntry("offset", 0L).containsEntry("total", 12L);
-		assertThat((List<?>) page.get("items")).hasSize(12);
+		assertThat(TalendHttp.array(page.get("items"))).hasSize(12);
 	}
 
 	@Test
 	void tasksWhenFilteredByWorkspaceThenOnlyItsTasks() {
 		String workspaceId = this.emulator.workspaceIds().get(1);
-		Map<String, Object> page = TalendHttp.json(this.http
-			.get("/orchestration/executables/tasks?workspaceId=" + workspaceId + "&limit=2&offset=0",
-					this.http.token(CLIENT_ID, CLIENT_SECRET))
-			.body());
+		Map<String, Object> page = TalendHttp.json(
+				this.http
+					.get("/orchestration/executables/tasks?workspaceId=" + workspaceId + "&limit=2&offset=0",
+							this.http.token(CLIENT_ID, CLIENT_SECRET))
+					.body());
 		assertThat(page).containsEntry("total", 4L);
-		assertThat((List<?>) page.get("items")).hasSize(2)
-			.allSatisfy((task) -> assertThat((Map<?, ?>) ((Map<?, ?>) task).get("workspace")).containsEntry("id",
-					workspaceId));
+		assertThat(TalendHttp.array(page.get("items"))).hasSize(2)
+			.allSatisfy((task) -> assertThat(TalendHttp.object(TalendHttp.object(task).get("workspace")))
+				.containsEntry("id", workspaceId));
 	}
 
 	@Test

@@ -73,7 +73,8 @@ class TalendCloudEmulatorApplicationTests {
 	@Test
 	void startWhenOnlyClientIdGivenThenIllegalArgument() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> TalendCloudEmulatorApplication.start(new String[] { "--client-id=x" }, Map.of(), this.out))
+			.isThrownBy(
+					() -> TalendCloudEmulatorApplication.start(new String[] { "--client-id=x" }, Map.of(), this.out))
 			.withMessage("client id and client secret must be given together, or neither for the demo account");
 	}
 

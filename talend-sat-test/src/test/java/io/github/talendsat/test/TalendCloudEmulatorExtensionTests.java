@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests of {@link TalendCloudEmulatorExtension}. The methods run in order: the second checks
- * that the first one's traffic was reset.
+ * Tests of {@link TalendCloudEmulatorExtension}. The methods run in order: the second
+ * checks that the first one's traffic was reset.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TalendCloudEmulatorExtensionTests {

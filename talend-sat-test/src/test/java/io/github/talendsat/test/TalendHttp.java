@@ -26,13 +26,15 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
 /**
- * A plain HTTP client for the tests, so that each test states exactly what goes on the wire.
+ * A plain HTTP client for the tests, so that each test states exactly what goes on the
+ * wire.
  */
 final class TalendHttp {
 
@@ -102,6 +104,16 @@ final class TalendHttp {
 
 	CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
 		return this.client.sendAsync(request, BodyHandlers.ofString());
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> object(Object value) {
+		return (Map<String, Object>) value;
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object> array(Object value) {
+		return (List<Object>) value;
 	}
 
 	static Map<String, Object> json(String text) {

@@ -17,6 +17,7 @@ package io.github.talendsat.test;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +89,19 @@ class TokenEndpointTests {
 	}
 
 	@Test
+	void tokenRequestWhenClientOffersHttp2UpgradeThenAnswersOverHttp11() {
+		// The JDK client's default version offers an h2c upgrade on plain http.
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest request = this.http
+			.tokenRequest(TalendHttp.basic(CLIENT_ID, CLIENT_SECRET), "application/json", this.http.tokenBody())
+			.build();
+		HttpResponse<String> response = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).join();
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+		assertThat(this.emulator.tokenRequestLog().get(0).bodyAsString()).isEqualTo(this.http.tokenBody());
+	}
+
+	@Test
 	void tokenRequestWhenIssuedTwiceThenTokensDiffer() {
 		assertThat(this.http.token(CLIENT_ID, CLIENT_SECRET)).isNotEqualTo(this.http.token(CLIENT_ID, CLIENT_SECRET));
 	}
@@ -149,8 +163,7 @@ class TokenEndpointTests {
 			.tokenRequest(TalendHttp.basic(CLIENT_ID, CLIENT_SECRET), "application/x-www-form-urlencoded", form)
 			.build());
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.body())
-			.isEqualTo("{\"status\":400,\"message\":\"Content-Type must be application/json\"}");
+		assertThat(response.body()).isEqualTo("{\"status\":400,\"message\":\"Content-Type must be application/json\"}");
 	}
 
 	@Test
@@ -173,10 +186,11 @@ class TokenEndpointTests {
 
 	@Test
 	void tokenRequestWhenContentTypeHasCharsetThenIssuesToken() {
-		HttpResponse<String> response = this.http.send(this.http
-			.tokenRequest(TalendHttp.basic(CLIENT_ID, CLIENT_SECRET), "application/json; charset=UTF-8",
-					this.http.tokenBody())
-			.build());
+		HttpResponse<String> response = this.http.send(
+				this.http
+					.tokenRequest(TalendHttp.basic(CLIENT_ID, CLIENT_SECRET), "application/json; charset=UTF-8",
+							this.http.tokenBody())
+					.build());
 		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
@@ -223,8 +237,7 @@ class TokenEndpointTests {
 		HttpResponse<String> response = this.http
 			.send(this.http.tokenRequest(TalendHttp.basic(CLIENT_ID, CLIENT_SECRET), "application/json", body).build());
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(TalendHttp.json(response.body())).containsEntry("message",
-				"grant_type must be client_credentials");
+		assertThat(TalendHttp.json(response.body())).containsEntry("message", "grant_type must be client_credentials");
 	}
 
 	@Test
@@ -293,7 +306,8 @@ class TokenEndpointTests {
 		HttpResponse<String> response = this.http.requestToken(CLIENT_ID, CLIENT_SECRET);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-		assertThat(response.body()).matches("\\{\"access_token\":\"[\\w-]+\\.[\\w-]+\\.[\\w-]+\",\"expires_in\":\"1800\"}");
+		assertThat(response.body())
+			.matches("\\{\"access_token\":\"[\\w-]+\\.[\\w-]+\\.[\\w-]+\",\"expires_in\":\"1800\"}");
 		String token = (String) TalendHttp.json(response.body()).get("access_token");
 		assertThat(this.http.get("/account/users", token).statusCode()).isEqualTo(200);
 		assertThat(this.emulator.tokensIssued()).isEqualTo(1);
@@ -343,13 +357,13 @@ class TokenEndpointTests {
 
 	@Test
 	void tokenRequestWhenTalendVersionGivenThenIgnored() {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create(this.emulator.tokenUri() + "?talendVersion=2021-03"))
-					.header("Authorization", TalendHttp.basic(CLIENT_ID, CLIENT_SECRET))
-					.header("Content-Type", "application/json")
-					.header("talend-version", "2021-03")
-					.POST(HttpRequest.BodyPublishers.ofString(this.http.tokenBody()))
-					.build());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create(this.emulator.tokenUri() + "?talendVersion=2021-03"))
+				.header("Authorization", TalendHttp.basic(CLIENT_ID, CLIENT_SECRET))
+				.header("Content-Type", "application/json")
+				.header("talend-version", "2021-03")
+				.POST(HttpRequest.BodyPublishers.ofString(this.http.tokenBody()))
+				.build());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.emulator.tokenRequestLog().get(0).query()).isEqualTo("talendVersion=2021-03");
 	}
