@@ -21,6 +21,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,6 +31,7 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentia
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.StringUtils;
 
@@ -66,7 +68,7 @@ final class TalendServiceAccountPropertiesMapper {
 		String clientId = required("client-id", properties.getClientId());
 		String clientSecret = required("client-secret", properties.getClientSecret());
 		String baseUrl = baseUrl(properties);
-		String tokenUri = (properties.getTokenUri() != null) ? url("token-uri", properties.getTokenUri())
+		String tokenUri = StringUtils.hasText(properties.getTokenUri()) ? url("token-uri", properties.getTokenUri())
 				: baseUrl + TOKEN_PATH;
 		String audience = (properties.getAudience() != null) ? audience(properties.getAudience()) : baseUrl;
 		Token token = properties.getToken();
@@ -84,8 +86,8 @@ final class TalendServiceAccountPropertiesMapper {
 		tokenClient.setDefaultLifetime(positive("token.default-lifetime", token.getDefaultLifetime()));
 		tokenClient.setPropertyPrefix(this.prefix);
 		OAuth2ClientCredentialsGrantRequest grantRequest = new OAuth2ClientCredentialsGrantRequest(registration);
-		TalendTokenCache cache = new TalendTokenCache(() -> tokenClient.getTokenResponseAsync(grantRequest)
-			.thenApply(OAuth2AccessTokenResponse::getAccessToken), this.clock);
+		TalendTokenCache cache = new TalendTokenCache(
+				() -> tokenClient.getTokenResponseAsync(grantRequest).thenApply(this::datedByClock), this.clock);
 		cache.setExpiryMargin(notNegative("token.expiry-margin", token.getExpiryMargin()));
 		cache.setRefreshAhead(notNegative("token.refresh-ahead", token.getRefreshAhead()));
 		cache.setRetryInitialInterval(positive("token.retry-initial-interval", token.getRetryInitialInterval()));
@@ -94,12 +96,26 @@ final class TalendServiceAccountPropertiesMapper {
 		return new TalendServiceAccount(name, URI.create(baseUrl), registration, cache);
 	}
 
+	/**
+	 * Spring Security dates token responses by the system clock; the cache judges expiry
+	 * by the account's clock, so the token's lifetime is moved onto that clock.
+	 */
+	private OAuth2AccessToken datedByClock(OAuth2AccessTokenResponse response) {
+		OAuth2AccessToken token = response.getAccessToken();
+		Instant issuedAt = this.clock.instant();
+		Instant expiresAt = issuedAt.plus(Duration.between(token.getIssuedAt(), token.getExpiresAt()));
+		return new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), issuedAt, expiresAt,
+				token.getScopes());
+	}
+
 	private String baseUrl(TalendServiceAccountProperties properties) {
-		if (properties.getBaseUrl() != null) {
+		if (StringUtils.hasText(properties.getBaseUrl())) {
 			return url("base-url", properties.getBaseUrl());
 		}
 		String region = properties.getRegion();
-		if (region == null) {
+		// A blank value is what an unset environment variable in a placeholder gives: it
+		// means "not set".
+		if (!StringUtils.hasText(region)) {
 			throw invalid("region", null, "Set " + this.prefix + ".region to one of " + String.join(", ", REGIONS)
 					+ ", or set " + this.prefix + ".base-url to the API base URL");
 		}

@@ -68,6 +68,11 @@ public final class TalendTokenCache {
 
 	private static final Log logger = LogFactory.getLog(TalendTokenCache.class);
 
+	/**
+	 * Lifetime assumed for a token that carries no expiry: the lifetime Talend documents.
+	 */
+	private static final Duration UNDATED_LIFETIME = Duration.ofMinutes(30);
+
 	private final TokenSource source;
 
 	private final Clock clock;
@@ -310,7 +315,7 @@ public final class TalendTokenCache {
 	 */
 	private void complete(CompletableFuture<OAuth2AccessToken> renewal, @Nullable OAuth2AccessToken token,
 			@Nullable Throwable error, Instant started) {
-		RuntimeException failure = (token == null) ? rethrow(unwrap(error)) : null;
+		RuntimeException failure = (token == null) ? rethrow(unwrap(error)) : expired(token);
 		while (true) {
 			State current = this.state.get();
 			if (current.renewal() != renewal) {
@@ -337,13 +342,25 @@ public final class TalendTokenCache {
 
 	private State obtained(OAuth2AccessToken token, Instant now) {
 		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : now;
-		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : issuedAt.plus(this.refreshAhead);
+		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : issuedAt.plus(UNDATED_LIFETIME);
 		Duration lifetime = Duration.between(issuedAt, expiresAt);
 		Duration margin = min(this.expiryMargin, lifetime.dividedBy(10));
 		Duration window = min(this.refreshAhead, lifetime.dividedBy(4));
 		Duration spread = Duration.ofMillis((long) (window.toMillis() * 0.2 * this.jitter.getAsDouble()));
 		Instant usableUntil = expiresAt.minus(margin);
 		return new State(new Held(token, usableUntil, usableUntil.minus(window).minus(spread)), null, null);
+	}
+
+	/**
+	 * A token that is expired on arrival counts as a failed request, so that the backoff
+	 * keeps a misbehaving source from being asked once per call.
+	 */
+	private @Nullable RuntimeException expired(OAuth2AccessToken token) {
+		if (token.getExpiresAt() == null || token.getExpiresAt().isAfter(this.clock.instant())) {
+			return null;
+		}
+		return new TalendTokenException(Reason.INVALID_RESPONSE, 0,
+				"Talend Cloud returned a token that had already expired at " + token.getExpiresAt(), null);
 	}
 
 	private State failed(State current, RuntimeException error, Instant now) {

@@ -18,6 +18,7 @@ package io.github.talendsat.token;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -104,7 +106,9 @@ public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<
 	}
 
 	/**
-	 * Set the clock that dates the tokens obtained. Default: the system clock in UTC.
+	 * Set the clock against which a JWT's {@code exp} claim is read when the response has
+	 * no {@code expires_in}. Like Spring Security's own clients, the responses are dated
+	 * by the system clock. Default: the system clock in UTC.
 	 * @param clock the clock
 	 */
 	public void setClock(Clock clock) {
@@ -158,15 +162,18 @@ public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<
 		Assert.notNull(grantRequest, "grantRequest cannot be null");
 		ClientRegistration registration = grantRequest.getClientRegistration();
 		String tokenUri = registration.getProviderDetails().getTokenUri();
+		String secret = String.valueOf(registration.getClientSecret());
+		String credential = basicCredential(registration.getClientId(), secret);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUri))
 			.timeout(this.readTimeout)
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
-			.header("Authorization", basicCredential(registration))
+			.header("Authorization", "Basic " + credential)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(this.body))
 			.build();
+		List<String> secrets = List.of(secret, credential, URLEncoder.encode(secret, StandardCharsets.UTF_8));
 		TalendTokenResponseParser parser = new TalendTokenResponseParser(JSON, tokenUri, this.propertyPrefix,
-				this.defaultLifetime, this.clock);
+				this.defaultLifetime, this.clock, secrets);
 		return this.httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
 			if (error != null) {
 				throw transportFailure(tokenUri, error);
@@ -187,9 +194,9 @@ public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<
 	 * Talend reads the credential as the raw pair, so nothing is URL-encoded before
 	 * Base64.
 	 */
-	private static String basicCredential(ClientRegistration registration) {
-		String pair = registration.getClientId() + ":" + registration.getClientSecret();
-		return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+	private static String basicCredential(String clientId, String clientSecret) {
+		String pair = clientId + ":" + clientSecret;
+		return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static TalendTokenException transportFailure(String tokenUri, Throwable error) {

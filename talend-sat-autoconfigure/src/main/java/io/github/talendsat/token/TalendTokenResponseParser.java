@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jwt.JWTParser;
@@ -49,6 +50,8 @@ final class TalendTokenResponseParser {
 
 	private static final int EXCERPT_LENGTH = 200;
 
+	private static final long MAX_LIFETIME_SECONDS = Duration.ofDays(366).toSeconds();
+
 	private final JsonMapper jsonMapper;
 
 	private final String tokenUri;
@@ -59,13 +62,21 @@ final class TalendTokenResponseParser {
 
 	private final Clock clock;
 
+	private final List<String> secrets;
+
+	/**
+	 * Create a parser for one token request.
+	 * @param secrets what the request carried that must never be quoted back, such as the
+	 * client secret and the Basic credential: an error page may echo the request
+	 */
 	TalendTokenResponseParser(JsonMapper jsonMapper, String tokenUri, String propertyPrefix, Duration defaultLifetime,
-			Clock clock) {
+			Clock clock, List<String> secrets) {
 		this.jsonMapper = jsonMapper;
 		this.tokenUri = tokenUri;
 		this.propertyPrefix = propertyPrefix;
 		this.defaultLifetime = defaultLifetime;
 		this.clock = clock;
+		this.secrets = secrets.stream().filter(StringUtils::hasLength).toList();
 	}
 
 	OAuth2AccessTokenResponse parse(int status, @Nullable String contentType, byte[] body) {
@@ -131,23 +142,25 @@ final class TalendTokenResponseParser {
 		return this.defaultLifetime;
 	}
 
+	/**
+	 * Read {@code expires_in} as whole seconds; a value that is missing, not a number,
+	 * not finite or beyond any plausible lifetime reads as {@code 0}, so that the next
+	 * source of a lifetime applies.
+	 */
 	private long secondsOf(@Nullable JsonNode expiresIn) {
-		if (expiresIn == null) {
-			return 0;
+		double seconds = 0;
+		if (expiresIn != null && expiresIn.isNumber()) {
+			seconds = expiresIn.doubleValue();
 		}
-		if (expiresIn.isNumber()) {
-			return (long) expiresIn.doubleValue();
-		}
-		String text = textOf(expiresIn);
-		if (text != null) {
+		else if (textOf(expiresIn) != null) {
 			try {
-				return (long) Double.parseDouble(text.trim());
+				seconds = Double.parseDouble(textOf(expiresIn).trim());
 			}
 			catch (NumberFormatException ex) {
 				return 0;
 			}
 		}
-		return 0;
+		return (Double.isFinite(seconds) && seconds >= 1 && seconds <= MAX_LIFETIME_SECONDS) ? (long) seconds : 0;
 	}
 
 	private static @Nullable Instant jwtExpiry(String tokenValue) {
@@ -194,18 +207,20 @@ final class TalendTokenResponseParser {
 		return new TalendTokenException(Reason.REQUEST_REJECTED, status, prefix + details, null);
 	}
 
-	private static String describe(@Nullable String contentType, byte[] body) {
+	private String describe(@Nullable String contentType, byte[] body) {
 		String type = (contentType != null) ? contentType : "none";
 		return " (content type " + type + ", body " + excerpt(body) + ")";
 	}
 
-	private static String excerpt(byte[] body) {
+	private String excerpt(byte[] body) {
 		if (body.length == 0) {
 			return "empty";
 		}
-		String text = new String(body, 0, Math.min(body.length, EXCERPT_LENGTH * 4), StandardCharsets.UTF_8)
-			.replaceAll("\\s+", " ")
-			.trim();
+		String text = new String(body, 0, Math.min(body.length, 64 * 1024), StandardCharsets.UTF_8);
+		for (String secret : this.secrets) {
+			text = text.replace(secret, "[redacted]");
+		}
+		text = text.replaceAll("\\s+", " ").trim();
 		String cut = (text.length() > EXCERPT_LENGTH) ? text.substring(0, EXCERPT_LENGTH) + "..." : text;
 		return "'" + redactTokens(cut) + "'";
 	}

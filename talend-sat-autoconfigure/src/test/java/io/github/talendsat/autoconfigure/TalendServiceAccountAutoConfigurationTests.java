@@ -265,6 +265,16 @@ class TalendServiceAccountAutoConfigurationTests {
 	}
 
 	@Test
+	void startupWhenRegionBlankLikeAnUnsetPlaceholderThenFailsAsIfNotSet() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=",
+						"talend.service-account.base-url="),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.region': "
+						+ "Set talend.service-account.region to one of us, eu, ap, au, us-west, "
+						+ "or set talend.service-account.base-url to the API base URL"));
+	}
+
+	@Test
 	void startupWhenBaseUrlHasNoSchemeThenFailsNamingProperty() {
 		assertStartupFailure(
 				this.contextRunner.withPropertyValues("talend.service-account.base-url=api.eu.cloud.talend.com"),

@@ -1,0 +1,32 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.sample;
+
+/**
+ * Runs the first task of the first workspace of the {@code default} environment and polls
+ * its execution until it ends or {@code sample.max-polls} is reached.
+ *
+ * @author talend-sat
+ */
+interface TalendWorkflow {
+
+	/**
+	 * Run the task and wait for the end of its execution.
+	 * @return the execution as last polled: ended, unless polling gave up
+	 */
+	Execution run();
+
+}
