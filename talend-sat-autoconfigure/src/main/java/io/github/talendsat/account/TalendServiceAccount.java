@@ -31,7 +31,7 @@ import io.github.talendsat.cache.TalendTokenCache;
  * @author talend-sat
  * @since 0.1.0
  */
-public final class TalendServiceAccount {
+public final class TalendServiceAccount implements AutoCloseable {
 
 	private final String name;
 
@@ -40,6 +40,8 @@ public final class TalendServiceAccount {
 	private final ClientRegistration registration;
 
 	private final TalendTokenCache tokenCache;
+
+	private final AutoCloseable resources;
 
 	/**
 	 * Create an account.
@@ -51,15 +53,33 @@ public final class TalendServiceAccount {
 	 */
 	public TalendServiceAccount(String name, URI apiBaseUrl, ClientRegistration registration,
 			TalendTokenCache tokenCache) {
+		this(name, apiBaseUrl, registration, tokenCache, () -> {
+		});
+	}
+
+	/**
+	 * Create an account that owns resources to release when it is closed, such as its
+	 * token client.
+	 * @param name the account's name, unique in the application
+	 * @param apiBaseUrl the base URL of the Talend API the account's token is for
+	 * @param registration the client registration holding the credentials and the token
+	 * URI
+	 * @param tokenCache the cache that obtains and holds the account's token
+	 * @param resources what {@link #close()} releases
+	 */
+	public TalendServiceAccount(String name, URI apiBaseUrl, ClientRegistration registration,
+			TalendTokenCache tokenCache, AutoCloseable resources) {
 		Assert.hasText(name, "name cannot be empty");
 		Assert.isTrue(apiBaseUrl != null && apiBaseUrl.isAbsolute() && apiBaseUrl.getHost() != null,
 				"apiBaseUrl must be an absolute URL with a host");
 		Assert.notNull(registration, "registration cannot be null");
 		Assert.notNull(tokenCache, "tokenCache cannot be null");
+		Assert.notNull(resources, "resources cannot be null");
 		this.name = name;
 		this.apiBaseUrl = apiBaseUrl;
 		this.registration = registration;
 		this.tokenCache = tokenCache;
+		this.resources = resources;
 	}
 
 	/**
@@ -113,6 +133,15 @@ public final class TalendServiceAccount {
 			return uri.getPort();
 		}
 		return "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+	}
+
+	/**
+	 * Release the resources the account owns, such as the threads of its token client.
+	 * @throws Exception if they could not be released
+	 */
+	@Override
+	public void close() throws Exception {
+		this.resources.close();
 	}
 
 	@Override

@@ -93,7 +93,7 @@ final class TalendServiceAccountPropertiesMapper {
 		cache.setRetryInitialInterval(positive("token.retry-initial-interval", token.getRetryInitialInterval()));
 		cache.setRetryMaxInterval(positive("token.retry-max-interval", token.getRetryMaxInterval()));
 		cache.setRequestTimeout(token.getConnectTimeout().plus(token.getReadTimeout()).plusSeconds(1));
-		return new TalendServiceAccount(name, URI.create(baseUrl), registration, cache);
+		return new TalendServiceAccount(name, URI.create(baseUrl), registration, cache, tokenClient);
 	}
 
 	/**

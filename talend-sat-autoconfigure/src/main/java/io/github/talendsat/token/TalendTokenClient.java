@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +43,7 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResp
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
 
 import io.github.talendsat.token.TalendTokenException.Reason;
@@ -61,9 +65,12 @@ import io.github.talendsat.token.TalendTokenException.Reason;
  * @since 0.1.0
  * @see ReactiveTalendTokenClient
  */
-public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> {
+public final class TalendTokenClient
+		implements OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>, AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final ThreadPoolExecutor executor;
 
 	private final HttpClient httpClient;
 
@@ -96,7 +103,9 @@ public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<
 		Assert.hasText(audience, "audience cannot be empty");
 		Assert.notNull(connectTimeout, "connectTimeout cannot be null");
 		Assert.notNull(readTimeout, "readTimeout cannot be null");
+		this.executor = responseExecutor();
 		this.httpClient = HttpClient.newBuilder()
+			.executor(this.executor)
 			.connectTimeout(connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.version(HttpClient.Version.HTTP_1_1)
@@ -181,6 +190,34 @@ public final class TalendTokenClient implements OAuth2AccessTokenResponseClient<
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
 			return parser.parse(response.statusCode(), contentType, response.body());
 		});
+	}
+
+	/**
+	 * Release the threads of the client: no request can be sent afterwards.
+	 */
+	@Override
+	public void close() {
+		this.executor.shutdown();
+		try {
+			// Java 21 and later can stop the HTTP client's own selector thread at once;
+			// on Java 17 it ends once
+			// the client is no longer reachable.
+			HttpClient.class.getMethod("shutdownNow").invoke(this.httpClient);
+		}
+		catch (ReflectiveOperationException ex) {
+			// Not available before Java 21.
+		}
+	}
+
+	/**
+	 * The JDK client completes responses on its executor, where the token is parsed and
+	 * handed to the waiting callers. Its default pool keeps idle threads for a minute;
+	 * this one lets them go after a few seconds and names them.
+	 */
+	private static ThreadPoolExecutor responseExecutor() {
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("talend-sat-token-");
+		threads.setDaemon(true);
+		return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
 	}
 
 	private static byte[] requestBody(String audience) {

@@ -124,6 +124,18 @@ class TalendRestClientTests {
 	}
 
 	@Test
+	void callsWhenHundredCallersMeetRevokedTokenTogetherThenOneRenewal() {
+		this.contextRunner.run((context) -> {
+			RestClient client = restClient(context);
+			listWorkspaces(client);
+			this.talend.revokeIssuedTokens();
+			List<String> bodies = concurrently(100, () -> listWorkspaces(client));
+			assertThat(bodies).hasSize(100).allSatisfy((body) -> assertThat(body).contains("default"));
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void callWhenApiRejectsTwiceThenCallerGets401AfterOneRetry() {
 		this.contextRunner.run((context) -> {
 			RestClient client = restClient(context);

@@ -136,6 +136,21 @@ class TalendWebClientTests {
 	}
 
 	@Test
+	void callsWhenHundredSubscribersMeetRevokedTokenTogetherThenOneRenewal() {
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			listWorkspaces(client).block(TIMEOUT);
+			this.talend.revokeIssuedTokens();
+			List<String> bodies = Flux.range(0, 100)
+				.flatMap((i) -> listWorkspaces(client).subscribeOn(Schedulers.parallel()), 100)
+				.collectList()
+				.block(TIMEOUT);
+			assertThat(bodies).hasSize(100).allSatisfy((body) -> assertThat(body).contains("default"));
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
 	void callWhenApiRejectsTwiceThenCallerGets401AfterOneRetry() {
 		this.contextRunner.run((context) -> {
 			WebClient client = webClient(context);
