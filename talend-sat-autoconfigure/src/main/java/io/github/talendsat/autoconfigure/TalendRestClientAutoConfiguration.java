@@ -50,6 +50,10 @@ public final class TalendRestClientAutoConfiguration {
 	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
 	RestClient talendRestClient(TalendServiceAccount account, ObjectProvider<RestClient.Builder> builder) {
+		return restClient(builder, account);
+	}
+
+	static RestClient restClient(ObjectProvider<RestClient.Builder> builder, TalendServiceAccount account) {
 		return builder.getIfAvailable(RestClient::builder)
 			.baseUrl(account.getApiBaseUrl().toString())
 			.requestInterceptor(new TalendBearerInterceptor(account))

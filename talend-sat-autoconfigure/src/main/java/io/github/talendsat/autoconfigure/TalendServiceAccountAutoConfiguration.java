@@ -18,6 +18,7 @@ package io.github.talendsat.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.observation.ObservationRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +29,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -54,25 +57,34 @@ import io.github.talendsat.security.TalendReactiveAuthorizedClientManager;
 		com.nimbusds.jwt.JWTParser.class })
 @ConditionalOnBooleanProperty(name = "talend.service-account.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(TalendServiceAccountProperties.class)
+@Import(NamedAccountsRegistrar.class)
 public final class TalendServiceAccountAutoConfiguration {
 
 	/**
 	 * Name of the account configured from {@code talend.service-account.*}.
 	 */
-	public static final String DEFAULT_ACCOUNT_NAME = "default";
+	public static final String DEFAULT_ACCOUNT_NAME = TalendServiceAccountPropertiesMapper.DEFAULT_ACCOUNT_NAME;
+
+	@Bean
+	TalendServiceAccountPropertiesMapper talendServiceAccountPropertiesMapper(
+			ObjectProvider<ObservationRegistry> observations) {
+		return new TalendServiceAccountPropertiesMapper(Clock.systemUTC(),
+				observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	TalendServiceAccount talendServiceAccount(TalendServiceAccountProperties properties) {
-		return new TalendServiceAccountPropertiesMapper("talend.service-account", Clock.systemUTC())
-			.toAccount(DEFAULT_ACCOUNT_NAME, TalendServiceAccountPropertiesMapper.REGISTRATION_ID, properties);
+	@Conditional(DefaultAccountCondition.class)
+	TalendServiceAccount talendServiceAccount(TalendServiceAccountPropertiesMapper mapper,
+			TalendServiceAccountProperties properties) {
+		return mapper.toDefaultAccount(properties);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(OAuth2AuthorizedClientManager.class)
 	TalendAuthorizedClientManager talendAuthorizedClientManager(ObjectProvider<TalendServiceAccount> accounts,
 			ApplicationContext context) {
-		List<TalendServiceAccount> all = accounts.orderedStream().toList();
+		List<TalendServiceAccount> all = accounts.orderedStream(ObjectProvider.UNFILTERED).toList();
 		return new TalendAuthorizedClientManager(all, () -> OAuth2ClientFallbacks.servlet(context));
 	}
 
@@ -84,7 +96,7 @@ public final class TalendServiceAccountAutoConfiguration {
 		@ConditionalOnMissingBean(ReactiveOAuth2AuthorizedClientManager.class)
 		TalendReactiveAuthorizedClientManager talendReactiveAuthorizedClientManager(
 				ObjectProvider<TalendServiceAccount> accounts, ApplicationContext context) {
-			List<TalendServiceAccount> all = accounts.orderedStream().toList();
+			List<TalendServiceAccount> all = accounts.orderedStream(ObjectProvider.UNFILTERED).toList();
 			return new TalendReactiveAuthorizedClientManager(all, () -> OAuth2ClientFallbacks.reactive(context));
 		}
 

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
@@ -36,8 +37,10 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.util.StringUtils;
 
 import io.github.talendsat.account.TalendServiceAccount;
-import io.github.talendsat.autoconfigure.TalendServiceAccountProperties.Token;
+import io.github.talendsat.autoconfigure.TalendAccountProperties.Token;
 import io.github.talendsat.cache.TalendTokenCache;
+import io.github.talendsat.cache.TokenSource;
+import io.github.talendsat.observability.ObservedTokenSource;
 import io.github.talendsat.token.TalendTokenClient;
 
 /**
@@ -51,20 +54,48 @@ final class TalendServiceAccountPropertiesMapper {
 
 	static final List<String> REGIONS = List.of("us", "eu", "ap", "au", "us-west");
 
+	static final String DEFAULT_PREFIX = "talend.service-account";
+
+	static final String DEFAULT_ACCOUNT_NAME = "default";
+
 	static final String REGISTRATION_ID = "talend";
 
 	private static final String TOKEN_PATH = "/security/oauth/token";
 
-	private final String prefix;
-
 	private final Clock clock;
 
-	TalendServiceAccountPropertiesMapper(String prefix, Clock clock) {
-		this.prefix = prefix;
-		this.clock = clock;
+	private final ObservationRegistry observations;
+
+	private final String prefix;
+
+	TalendServiceAccountPropertiesMapper(Clock clock, ObservationRegistry observations) {
+		this(clock, observations, DEFAULT_PREFIX);
 	}
 
-	TalendServiceAccount toAccount(String name, String registrationId, TalendServiceAccountProperties properties) {
+	private TalendServiceAccountPropertiesMapper(Clock clock, ObservationRegistry observations, String prefix) {
+		this.clock = clock;
+		this.observations = observations;
+		this.prefix = prefix;
+	}
+
+	/**
+	 * Map the default account, configured directly under {@code talend.service-account}.
+	 */
+	TalendServiceAccount toDefaultAccount(TalendAccountProperties properties) {
+		return toAccount(DEFAULT_ACCOUNT_NAME, REGISTRATION_ID, properties);
+	}
+
+	/**
+	 * Map a named account, configured under
+	 * {@code talend.service-account.accounts.<name>}.
+	 */
+	TalendServiceAccount toNamedAccount(String name, TalendAccountProperties properties) {
+		return new TalendServiceAccountPropertiesMapper(this.clock, this.observations,
+				DEFAULT_PREFIX + ".accounts." + name)
+			.toAccount(name, REGISTRATION_ID + "-" + name, properties);
+	}
+
+	private TalendServiceAccount toAccount(String name, String registrationId, TalendAccountProperties properties) {
 		String clientId = required("client-id", properties.getClientId());
 		String clientSecret = required("client-secret", properties.getClientSecret());
 		String baseUrl = baseUrl(properties);
@@ -86,8 +117,9 @@ final class TalendServiceAccountPropertiesMapper {
 		tokenClient.setDefaultLifetime(positive("token.default-lifetime", token.getDefaultLifetime()));
 		tokenClient.setPropertyPrefix(this.prefix);
 		OAuth2ClientCredentialsGrantRequest grantRequest = new OAuth2ClientCredentialsGrantRequest(registration);
-		TalendTokenCache cache = new TalendTokenCache(
-				() -> tokenClient.getTokenResponseAsync(grantRequest).thenApply(this::datedByClock), this.clock);
+		TokenSource source = () -> tokenClient.getTokenResponseAsync(grantRequest).thenApply(this::datedByClock);
+		TalendTokenCache cache = new TalendTokenCache(new ObservedTokenSource(source, this.observations, name),
+				this.clock);
 		cache.setExpiryMargin(notNegative("token.expiry-margin", token.getExpiryMargin()));
 		cache.setRefreshAhead(notNegative("token.refresh-ahead", token.getRefreshAhead()));
 		cache.setRetryInitialInterval(positive("token.retry-initial-interval", token.getRetryInitialInterval()));
@@ -108,7 +140,7 @@ final class TalendServiceAccountPropertiesMapper {
 				token.getScopes());
 	}
 
-	private String baseUrl(TalendServiceAccountProperties properties) {
+	private String baseUrl(TalendAccountProperties properties) {
 		if (StringUtils.hasText(properties.getBaseUrl())) {
 			return url("base-url", properties.getBaseUrl());
 		}

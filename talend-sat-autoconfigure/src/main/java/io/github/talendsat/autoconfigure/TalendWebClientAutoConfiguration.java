@@ -53,6 +53,10 @@ public final class TalendWebClientAutoConfiguration {
 	@Bean(name = WEB_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = WEB_CLIENT_BEAN_NAME)
 	WebClient talendWebClient(TalendServiceAccount account, ObjectProvider<WebClient.Builder> builder) {
+		return webClient(builder, account);
+	}
+
+	static WebClient webClient(ObjectProvider<WebClient.Builder> builder, TalendServiceAccount account) {
 		return builder.getIfAvailable(WebClient::builder)
 			.baseUrl(account.getApiBaseUrl().toString())
 			.filter(new TalendBearerExchangeFilterFunction(account))

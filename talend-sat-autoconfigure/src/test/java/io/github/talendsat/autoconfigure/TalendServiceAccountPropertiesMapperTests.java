@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,9 +59,9 @@ class TalendServiceAccountPropertiesMapperTests {
 		properties.setClientId("sat-id");
 		properties.setClientSecret("sat-secret");
 		properties.setBaseUrl(this.talend.baseUrl() + "/");
-		TalendServiceAccount account = new TalendServiceAccountPropertiesMapper("talend.service-account",
-				Clock.fixed(ACCOUNT_TIME, ZoneOffset.UTC))
-			.toAccount("default", "talend", properties);
+		TalendServiceAccount account = new TalendServiceAccountPropertiesMapper(
+				Clock.fixed(ACCOUNT_TIME, ZoneOffset.UTC), ObservationRegistry.NOOP)
+			.toDefaultAccount(properties);
 		OAuth2AccessToken token = account.getTokenCache().getToken();
 		assertThat(token.getIssuedAt()).isEqualTo(ACCOUNT_TIME);
 		assertThat(token.getExpiresAt()).isEqualTo(ACCOUNT_TIME.plus(Duration.ofMinutes(30)));
