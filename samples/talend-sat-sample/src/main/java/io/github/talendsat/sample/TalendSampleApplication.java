@@ -18,11 +18,13 @@ package io.github.talendsat.sample;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.web.service.registry.ImportHttpServices;
 
 /**
  * Runs the first task of the first workspace of the {@code default} environment, waits
- * for its end and exits with 0 if it succeeded. The {@code talendRestClient} does the
- * work, or the {@code talendWebClient} under the {@code reactive} profile.
+ * for its end and exits with 0 if it succeeded. {@link TalendCloudApi}, imported into the
+ * {@code talend} HTTP service group that talend-sat authenticates, does the work, or the
+ * {@code talendWebClient} under the {@code reactive} profile.
  * <p>
  * With {@code TALEND_CLIENT_ID}, {@code TALEND_CLIENT_SECRET} and {@code TALEND_REGION}
  * set it calls Talend Cloud; without them it calls the Talend Cloud emulator.
@@ -31,6 +33,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  */
 @SpringBootApplication
 @EnableConfigurationProperties(SampleProperties.class)
+@ImportHttpServices(group = "talend", types = TalendCloudApi.class)
 public class TalendSampleApplication {
 
 	public static void main(String[] args) {

@@ -48,9 +48,9 @@ class TalendSampleApplicationTests {
 			"--sample.emulator.token-lifetime=6s" };
 
 	@Test
-	void applicationWhenNoCredentialsThenRunsTaskOnEmulatorWithRestClientAndRenewsTokenAhead(CapturedOutput output) {
+	void applicationWhenNoCredentialsThenRunsTaskOnEmulatorWithHttpServiceAndRenewsTokenAhead(CapturedOutput output) {
 		SampleRun run = run();
-		assertThat(run.workflow()).isInstanceOf(RestClientTalendWorkflow.class);
+		assertThat(run.workflow()).isInstanceOf(HttpServiceTalendWorkflow.class);
 		assertSucceededWithRenewal(run, output);
 	}
 

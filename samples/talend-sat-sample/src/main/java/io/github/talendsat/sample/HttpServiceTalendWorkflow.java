@@ -21,38 +21,37 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Component;
 import org.springframework.util.Assert;
 import org.springframework.util.CollectionUtils;
-import org.springframework.web.client.RestClient;
 
 /**
- * The workflow with the blocking {@code talendRestClient}, used unless the
- * {@code reactive} profile is active.
+ * The workflow with {@link TalendCloudApi}, an HTTP service interface that talend-sat
+ * backs with a blocking {@code RestClient}, used unless the {@code reactive} profile is
+ * active.
  *
  * @author talend-sat
  */
 @Component
 @Profile("!reactive")
-class RestClientTalendWorkflow implements TalendWorkflow {
+class HttpServiceTalendWorkflow implements TalendWorkflow {
 
-	private static final Log logger = LogFactory.getLog(RestClientTalendWorkflow.class);
+	private static final Log logger = LogFactory.getLog(HttpServiceTalendWorkflow.class);
 
-	private final RestClient talend;
+	private final TalendCloudApi talend;
 
 	private final SampleProperties properties;
 
-	RestClientTalendWorkflow(@Qualifier("talendRestClient") RestClient talend, SampleProperties properties) {
+	HttpServiceTalendWorkflow(TalendCloudApi talend, SampleProperties properties) {
 		this.talend = talend;
 		this.properties = properties;
 	}
 
 	@Override
 	public Execution run() {
-		Workspace workspace = first(workspaces(), "No workspace in the default environment");
+		Workspace workspace = first(this.talend.listWorkspaces("environment.name==default"),
+				"No workspace in the default environment");
 		Task task = first(tasks(workspace), "No task in workspace " + workspace.name());
 		logger.info("Running task " + task.name() + " of workspace " + workspace.name());
 		String executionId = start(task);
@@ -63,28 +62,13 @@ class RestClientTalendWorkflow implements TalendWorkflow {
 		return execution;
 	}
 
-	private @Nullable List<Workspace> workspaces() {
-		return this.talend.get()
-			.uri("/orchestration/workspaces?query={query}", "environment.name==default")
-			.retrieve()
-			.body(new ParameterizedTypeReference<>() {
-			});
-	}
-
 	private @Nullable List<Task> tasks(Workspace workspace) {
-		TaskPage page = this.talend.get()
-			.uri("/orchestration/executables/tasks?workspaceId={id}&limit=1&offset=0", workspace.id())
-			.retrieve()
-			.body(TaskPage.class);
+		TaskPage page = this.talend.listTasks(workspace.id(), 1, 0);
 		return (page != null) ? page.items() : null;
 	}
 
 	private String start(Task task) {
-		ExecutionStarted started = this.talend.post()
-			.uri("/processing/executions")
-			.body(new ExecutionRequest(task))
-			.retrieve()
-			.body(ExecutionStarted.class);
+		ExecutionStarted started = this.talend.runTask(new ExecutionRequest(task));
 		Assert.state(started != null, "Talend Cloud started the task without naming the execution");
 		logger.info("Started execution " + started.executionId());
 		return started.executionId();
@@ -98,10 +82,7 @@ class RestClientTalendWorkflow implements TalendWorkflow {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for execution " + executionId, ex);
 		}
-		Execution execution = this.talend.get()
-			.uri("/processing/executions/{id}", executionId)
-			.retrieve()
-			.body(Execution.class);
+		Execution execution = this.talend.execution(executionId);
 		Assert.state(execution != null, "Talend Cloud described no execution " + executionId);
 		logger.info("Execution " + executionId + ": " + execution.executionStatus());
 		return execution;

@@ -1,0 +1,55 @@
+/*
+ * Copyright 2026 the talend-sat authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.talendsat.autoconfigure;
+
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
+
+import io.github.talendsat.client.TalendBearerExchangeFilterFunction;
+
+/**
+ * Bases the {@link WebClient} of each HTTP service group named after a service account at
+ * the account's API and has it carry the account's token without blocking.
+ * <p>
+ * It runs after Spring Boot's configurers, so that the group's client matches
+ * {@code talendWebClient}: the application's customizers first, the token innermost and a
+ * renewal invisible to them. It runs before the application's own configurers, which by
+ * default come last, so that they can still change the base URL.
+ *
+ * @author talend-sat
+ */
+class TalendWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceGroupConfigurer {
+
+	static final int ORDER = TalendRestClientHttpServiceGroupConfigurer.ORDER;
+
+	private final TalendHttpServiceGroups groups;
+
+	TalendWebClientHttpServiceGroupConfigurer(TalendHttpServiceGroups groups) {
+		this.groups = groups;
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void configureGroups(Groups<WebClient.Builder> groups) {
+		this.groups.forEachAccountClient(groups, (builder, account, baseUrl) -> builder.baseUrl(baseUrl)
+			.filter(new TalendBearerExchangeFilterFunction(account)));
+	}
+
+}
