@@ -98,6 +98,8 @@ class SecretsNeverLeakTests {
 			texts.add(String.valueOf(account));
 			texts.add(String.valueOf(account.getTokenCache().statistics()));
 			texts.add(String.valueOf(authorized.getAccessToken()));
+			texts.add(String.valueOf(authorized.getClientRegistration()));
+			texts.add(String.valueOf(account.getClientRegistration()));
 		}
 		try (ConfigurableApplicationContext context = start(level, "a-wrong-secret")) {
 			Throwable failure = catchThrowable(() -> context.getBean("talendRestClient", RestClient.class)

@@ -47,7 +47,7 @@ public final class TalendServiceAccount implements AutoCloseable {
 	 * Create an account.
 	 * @param name the account's name, unique in the application
 	 * @param apiBaseUrl the base URL of the Talend API the account's token is for
-	 * @param registration the client registration holding the credentials and the token
+	 * @param registration the client registration: registration id, client id and token
 	 * URI
 	 * @param tokenCache the cache that obtains and holds the account's token
 	 */
@@ -62,7 +62,7 @@ public final class TalendServiceAccount implements AutoCloseable {
 	 * token client.
 	 * @param name the account's name, unique in the application
 	 * @param apiBaseUrl the base URL of the Talend API the account's token is for
-	 * @param registration the client registration holding the credentials and the token
+	 * @param registration the client registration: registration id, client id and token
 	 * URI
 	 * @param tokenCache the cache that obtains and holds the account's token
 	 * @param resources what {@link #close()} releases
@@ -99,7 +99,10 @@ public final class TalendServiceAccount implements AutoCloseable {
 	}
 
 	/**
-	 * Return the account's client registration. It holds the client secret: never log it.
+	 * Return the account's client registration: its registration id, client id and token
+	 * URI. The accounts that talend-sat configures leave the secret out of it, since
+	 * Spring Security's {@code ClientRegistration.toString()} prints it and only the
+	 * token request needs it.
 	 * @return the registration
 	 */
 	public ClientRegistration getClientRegistration() {

@@ -39,6 +39,8 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.util.ClassUtils;
 
+import io.github.talendsat.account.TalendServiceAccount;
+
 /**
  * Builds, for the registration ids that are not Talend's, the authorized-client manager
  * that Spring Security would have registered itself had the Talend manager not been
@@ -54,10 +56,34 @@ final class OAuth2ClientFallbacks {
 	private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
 			OAuth2ClientFallbacks.class.getClassLoader());
 
+	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Mono",
+			OAuth2ClientFallbacks.class.getClassLoader());
+
 	private static final boolean WEBFLUX_SERVER_PRESENT = ClassUtils
 		.isPresent("org.springframework.web.server.ServerWebExchange", OAuth2ClientFallbacks.class.getClassLoader());
 
 	private OAuth2ClientFallbacks() {
+	}
+
+	/**
+	 * Fail when the application registers an OAuth2 client under an id a Talend account
+	 * uses: the Talend manager would answer for it, and the application's registration
+	 * would silently stop being used.
+	 */
+	static void checkRegistrationIdsAreFree(List<TalendServiceAccount> accounts, ApplicationContext context) {
+		ClientRegistrationRepository servlet = unique(context, ClientRegistrationRepository.class);
+		ReactiveClientRegistrationRepository reactive = REACTOR_PRESENT
+				? unique(context, ReactiveClientRegistrationRepository.class) : null;
+		for (TalendServiceAccount account : accounts) {
+			String id = account.getClientRegistration().getRegistrationId();
+			boolean taken = (servlet != null && servlet.findByRegistrationId(id) != null)
+					|| (reactive != null && reactive.findByRegistrationId(id).blockOptional().isPresent());
+			if (taken) {
+				throw new InvalidTalendPropertyException("spring.security.oauth2.client.registration." + id, null,
+						"The registration id '" + id + "' belongs to the Talend service account '" + account.getName()
+								+ "'; give the application's own registration another id");
+			}
+		}
 	}
 
 	static @Nullable OAuth2AuthorizedClientManager servlet(ApplicationContext context) {

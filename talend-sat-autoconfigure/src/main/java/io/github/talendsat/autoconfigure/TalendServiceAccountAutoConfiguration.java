@@ -85,6 +85,7 @@ public final class TalendServiceAccountAutoConfiguration {
 	TalendAuthorizedClientManager talendAuthorizedClientManager(ObjectProvider<TalendServiceAccount> accounts,
 			ApplicationContext context) {
 		List<TalendServiceAccount> all = accounts.orderedStream(ObjectProvider.UNFILTERED).toList();
+		OAuth2ClientFallbacks.checkRegistrationIdsAreFree(all, context);
 		return new TalendAuthorizedClientManager(all, () -> OAuth2ClientFallbacks.servlet(context));
 	}
 
@@ -97,6 +98,7 @@ public final class TalendServiceAccountAutoConfiguration {
 		TalendReactiveAuthorizedClientManager talendReactiveAuthorizedClientManager(
 				ObjectProvider<TalendServiceAccount> accounts, ApplicationContext context) {
 			List<TalendServiceAccount> all = accounts.orderedStream(ObjectProvider.UNFILTERED).toList();
+			OAuth2ClientFallbacks.checkRegistrationIdsAreFree(all, context);
 			return new TalendReactiveAuthorizedClientManager(all, () -> OAuth2ClientFallbacks.reactive(context));
 		}
 

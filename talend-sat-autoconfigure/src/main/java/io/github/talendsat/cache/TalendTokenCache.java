@@ -99,6 +99,8 @@ public final class TalendTokenCache {
 
 	private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
 
+	private volatile boolean closed;
+
 	/**
 	 * Create a cache that asks the given source for tokens.
 	 * @param source the token request
@@ -206,6 +208,9 @@ public final class TalendTokenCache {
 	 * @return the future token
 	 */
 	public CompletableFuture<OAuth2AccessToken> getTokenAsync() {
+		if (this.closed) {
+			return CompletableFuture.failedFuture(closedError());
+		}
 		while (true) {
 			State current = this.state.get();
 			Instant now = this.clock.instant();
@@ -233,6 +238,12 @@ public final class TalendTokenCache {
 	 * Drop the given token if it is still the current one, because the API rejected it.
 	 * The next caller starts a renewal, which all callers that saw the same rejection
 	 * share.
+	 * <p>
+	 * A first rejection is always honoured. When the tokens that replace it are rejected
+	 * too, an API that keeps answering 401 would otherwise turn every call into a token
+	 * request: so each further token is kept until it has been held for the retry
+	 * interval, doubling with each rejection in a row up to the longest interval. A token
+	 * that lives to its renewal window ends the streak.
 	 * @param rejected the token the API answered 401 to
 	 */
 	public void invalidate(OAuth2AccessToken rejected) {
@@ -243,11 +254,28 @@ public final class TalendTokenCache {
 			if (held == null || !held.value().getTokenValue().equals(rejected.getTokenValue())) {
 				return;
 			}
-			if (this.state.compareAndSet(current, new State(null, current.renewal(), current.failure()))) {
+			if (this.clock.instant().isBefore(held.obtainedAt().plus(rejectionSpacing(current.rejections())))) {
+				logger.debug("Kept a Talend token the API rejected: the tokens before it were rejected too");
+				return;
+			}
+			State next = new State(null, current.renewal(), current.failure(), current.rejections() + 1);
+			if (this.state.compareAndSet(current, next)) {
 				this.invalidations.increment();
 				logger.debug("Dropped a Talend token that the API rejected");
 				return;
 			}
+		}
+	}
+
+	/**
+	 * Fail the token request in flight, if any, and every later request for a token: the
+	 * account is being shut down with its application.
+	 */
+	public void close() {
+		this.closed = true;
+		CompletableFuture<OAuth2AccessToken> renewal = this.state.get().renewal();
+		if (renewal != null) {
+			renewal.completeExceptionally(closedError());
 		}
 	}
 
@@ -287,7 +315,7 @@ public final class TalendTokenCache {
 	private @Nullable CompletableFuture<OAuth2AccessToken> startRenewal(State expected, boolean ahead) {
 		CompletableFuture<OAuth2AccessToken> renewal = new CompletableFuture<>();
 		Held keep = ahead ? expected.token() : null;
-		if (!this.state.compareAndSet(expected, new State(keep, renewal, expected.failure()))) {
+		if (!this.state.compareAndSet(expected, new State(keep, renewal, expected.failure(), expected.rejections()))) {
 			return null;
 		}
 		if (ahead) {
@@ -322,7 +350,7 @@ public final class TalendTokenCache {
 				return;
 			}
 			Instant now = this.clock.instant();
-			State next = (failure != null) ? failed(current, failure, now) : obtained(token, now);
+			State next = (failure != null) ? failed(current, failure, now) : obtained(current, token, now);
 			if (this.state.compareAndSet(current, next)) {
 				break;
 			}
@@ -340,7 +368,7 @@ public final class TalendTokenCache {
 		}
 	}
 
-	private State obtained(OAuth2AccessToken token, Instant now) {
+	private State obtained(State current, OAuth2AccessToken token, Instant now) {
 		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : now;
 		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : issuedAt.plus(UNDATED_LIFETIME);
 		Duration lifetime = Duration.between(issuedAt, expiresAt);
@@ -348,7 +376,11 @@ public final class TalendTokenCache {
 		Duration window = min(this.refreshAhead, lifetime.dividedBy(4));
 		Duration spread = Duration.ofMillis((long) (window.toMillis() * 0.2 * this.jitter.getAsDouble()));
 		Instant usableUntil = expiresAt.minus(margin);
-		return new State(new Held(token, usableUntil, usableUntil.minus(window).minus(spread)), null, null);
+		// A token still held means this renewal started ahead of its expiry: it was never
+		// rejected.
+		int rejections = (current.token() != null) ? 0 : current.rejections();
+		return new State(new Held(token, now, usableUntil, usableUntil.minus(window).minus(spread)), null, null,
+				rejections);
 	}
 
 	/**
@@ -369,15 +401,32 @@ public final class TalendTokenCache {
 		boolean heals = !(error instanceof TalendTokenException tokenError) || tokenError.isTransient();
 		Duration wait = heals ? backoff(attempts) : this.retryMaxInterval;
 		Held keep = current.isUsable(now) ? current.token() : null;
-		return new State(keep, null, new Failure(error, attempts, now.plus(wait)));
+		return new State(keep, null, new Failure(error, attempts, now.plus(wait)), current.rejections());
 	}
 
 	private Duration backoff(int attempts) {
+		long exponential = exponentialMillis(attempts);
+		long jittered = exponential + (long) (exponential * 0.2 * this.jitter.getAsDouble());
+		return Duration.ofMillis(
+				Math.max(this.retryInitialInterval.toMillis(), Math.min(this.retryMaxInterval.toMillis(), jittered)));
+	}
+
+	private Duration rejectionSpacing(int rejections) {
+		return (rejections == 0) ? Duration.ZERO : Duration.ofMillis(exponentialMillis(rejections));
+	}
+
+	/**
+	 * The retry interval doubled for each attempt after the first, up to the longest
+	 * interval.
+	 */
+	private long exponentialMillis(int attempts) {
 		long initial = this.retryInitialInterval.toMillis();
 		long max = this.retryMaxInterval.toMillis();
-		long exponential = (attempts >= 31) ? max : Math.min(max, initial << Math.min(attempts - 1, 30));
-		long jittered = exponential + (long) (exponential * 0.2 * this.jitter.getAsDouble());
-		return Duration.ofMillis(Math.max(initial, Math.min(max, jittered)));
+		return (attempts >= 31) ? max : Math.min(max, initial << Math.min(attempts - 1, 30));
+	}
+
+	private static IllegalStateException closedError() {
+		return new IllegalStateException("The Talend service account has been closed: no token can be obtained");
 	}
 
 	private TalendTokenException timeout(@Nullable Throwable cause) {
@@ -426,7 +475,7 @@ public final class TalendTokenCache {
 
 	}
 
-	private record Held(OAuth2AccessToken value, Instant usableUntil, Instant refreshAt) {
+	private record Held(OAuth2AccessToken value, Instant obtainedAt, Instant usableUntil, Instant refreshAt) {
 
 	}
 
@@ -438,9 +487,9 @@ public final class TalendTokenCache {
 	 * Everything the cache knows, swapped as one value.
 	 */
 	private record State(@Nullable Held token, @Nullable CompletableFuture<OAuth2AccessToken> renewal,
-			@Nullable Failure failure) {
+			@Nullable Failure failure, int rejections) {
 
-		static final State EMPTY = new State(null, null, null);
+		static final State EMPTY = new State(null, null, null, 0);
 
 		boolean isUsable(Instant now) {
 			return this.token != null && now.isBefore(this.token.usableUntil());

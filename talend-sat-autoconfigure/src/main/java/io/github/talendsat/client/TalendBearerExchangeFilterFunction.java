@@ -32,7 +32,9 @@ import io.github.talendsat.cache.TalendTokenCache;
  * Attaches a service account's token to {@code WebClient} requests to the account's API,
  * and to no other host, without blocking. When the API answers 401 to a token that the
  * cache still held, the token is dropped, a fresh one obtained and the request sent once
- * more, body included; a second 401 goes back to the caller.
+ * more, body included: what the body wrote is kept until the exchange is over, so that a
+ * body that can be read only once is sent again too. A second 401 goes back to the
+ * caller.
  *
  * @author talend-sat
  * @since 0.1.0
@@ -58,8 +60,9 @@ public final class TalendBearerExchangeFilterFunction implements ExchangeFilterF
 		if (!this.account.isApiRequest(request.url())) {
 			return next.exchange(request);
 		}
-		return token().flatMap((token) -> next.exchange(withToken(request, token))
-			.flatMap((response) -> retryIfRejected(request, next, token, response)));
+		RecordedBody body = new RecordedBody();
+		return token().flatMap((token) -> next.exchange(withToken(body.record(request), token))
+			.flatMap((response) -> retryIfRejected(body.replay(request), next, token, response)));
 	}
 
 	private Mono<ClientResponse> retryIfRejected(ClientRequest request, ExchangeFunction next, OAuth2AccessToken token,

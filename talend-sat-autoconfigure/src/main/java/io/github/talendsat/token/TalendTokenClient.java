@@ -15,6 +15,7 @@
  */
 package io.github.talendsat.token;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,10 +35,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
@@ -69,6 +74,12 @@ public final class TalendTokenClient
 		implements OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest>, AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The most bytes read from a token response; a token answer is a small JSON object,
+	 * so anything larger is a misrouted request or a hostile endpoint.
+	 */
+	private static final int MAX_BODY_SIZE = 1024 * 1024;
 
 	private final ThreadPoolExecutor executor;
 
@@ -183,8 +194,12 @@ public final class TalendTokenClient
 		List<String> secrets = List.of(secret, credential, URLEncoder.encode(secret, StandardCharsets.UTF_8));
 		TalendTokenResponseParser parser = new TalendTokenResponseParser(JSON, tokenUri, this.propertyPrefix,
 				this.defaultLifetime, this.clock, secrets);
-		return this.httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).handle((response, error) -> {
+		return this.httpClient.sendAsync(request, BoundedBodySubscriber::new).handle((response, error) -> {
 			if (error != null) {
+				BodyTooLargeException tooLarge = bodyTooLarge(error);
+				if (tooLarge != null) {
+					throw parser.tooLarge(tooLarge.status, tooLarge.contentType, MAX_BODY_SIZE);
+				}
 				throw transportFailure(tokenUri, error);
 			}
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
@@ -236,6 +251,15 @@ public final class TalendTokenClient
 		return Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
 	}
 
+	private static @Nullable BodyTooLargeException bodyTooLarge(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
+	}
+
 	private static TalendTokenException transportFailure(String tokenUri, Throwable error) {
 		Throwable cause = (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
 		if (cause instanceof HttpConnectTimeoutException) {
@@ -253,6 +277,93 @@ public final class TalendTokenClient
 		String kind = (cause instanceof IOException) ? "an I/O error" : cause.getClass().getSimpleName();
 		return new TalendTokenException(Reason.UNREACHABLE, 0,
 				"The Talend token request to " + tokenUri + " failed with " + kind, cause);
+	}
+
+	/**
+	 * Collects a response body of at most {@link #MAX_BODY_SIZE} bytes and stops reading
+	 * as soon as it is known to be larger, so that an oversized answer is never held in
+	 * memory whole.
+	 */
+	private static final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
+
+		private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+		private final HttpResponse.ResponseInfo info;
+
+		private Flow.@Nullable Subscription subscription;
+
+		BoundedBodySubscriber(HttpResponse.ResponseInfo info) {
+			this.info = info;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return this.body;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (this.info.headers().firstValueAsLong("Content-Length").orElse(0) > MAX_BODY_SIZE) {
+				tooLarge();
+				return;
+			}
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> buffers) {
+			if (this.body.isDone()) {
+				return;
+			}
+			for (ByteBuffer buffer : buffers) {
+				if (buffer.remaining() > MAX_BODY_SIZE - this.bytes.size()) {
+					tooLarge();
+					return;
+				}
+				byte[] chunk = new byte[buffer.remaining()];
+				buffer.get(chunk);
+				this.bytes.writeBytes(chunk);
+			}
+		}
+
+		@Override
+		public void onError(Throwable error) {
+			this.body.completeExceptionally(error);
+		}
+
+		@Override
+		public void onComplete() {
+			this.body.complete(this.bytes.toByteArray());
+		}
+
+		private void tooLarge() {
+			if (this.subscription != null) {
+				this.subscription.cancel();
+			}
+			this.body.completeExceptionally(new BodyTooLargeException(this.info.statusCode(),
+					this.info.headers().firstValue("Content-Type").orElse(null)));
+		}
+
+	}
+
+	/**
+	 * Ends the reading of a response body that is larger than {@link #MAX_BODY_SIZE}.
+	 */
+	private static final class BodyTooLargeException extends IOException {
+
+		private final int status;
+
+		private final @Nullable String contentType;
+
+		BodyTooLargeException(int status, @Nullable String contentType) {
+			super("Response body larger than " + MAX_BODY_SIZE + " bytes");
+			this.status = status;
+			this.contentType = contentType;
+		}
+
 	}
 
 }

@@ -91,6 +91,13 @@ final class TalendTokenResponseParser {
 							+ " without an 'access_token' (members present: " + json.propertyNames() + ")",
 					null);
 		}
+		if (!isVisibleAscii(tokenValue)) {
+			throw new TalendTokenException(Reason.INVALID_RESPONSE, status,
+					"Talend Cloud answered the token request from " + this.tokenUri
+							+ " with an 'access_token' that cannot be sent in an Authorization header: it holds "
+							+ "characters other than visible ASCII, such as spaces, line breaks or non-ASCII letters",
+					null);
+		}
 		checkTokenType(status, json.get("token_type"));
 		Instant issuedAt = this.clock.instant();
 		Instant expiresAt = issuedAt.plus(lifetimeOf(json.get("expires_in"), tokenValue, issuedAt));
@@ -136,10 +143,26 @@ final class TalendTokenResponseParser {
 			return Duration.ofSeconds(seconds);
 		}
 		Instant exp = jwtExpiry(tokenValue);
-		if (exp != null && exp.isAfter(issuedAt)) {
+		// An exp written in milliseconds would otherwise read as a lifetime of millennia.
+		if (exp != null && exp.isAfter(issuedAt)
+				&& !exp.isAfter(issuedAt.plusSeconds(MAX_LIFETIME_SECONDS))) {
 			return Duration.between(issuedAt, exp);
 		}
 		return this.defaultLifetime;
+	}
+
+	/**
+	 * Whether the token holds only the characters an HTTP header value can carry
+	 * unchanged: visible ASCII, 0x21 to 0x7E. A line break would split the header.
+	 */
+	private static boolean isVisibleAscii(String tokenValue) {
+		for (int i = 0; i < tokenValue.length(); i++) {
+			char c = tokenValue.charAt(i);
+			if (c < 0x21 || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -187,9 +210,29 @@ final class TalendTokenResponseParser {
 		return (node != null && node.isString()) ? node.stringValue() : null;
 	}
 
+	/**
+	 * Describe an answer whose body was larger than the client reads: a failure with the
+	 * reason its status gives, or, for a successful status, an invalid response.
+	 * @param limit the most bytes the client reads
+	 */
+	TalendTokenException tooLarge(int status, @Nullable String contentType, long limit) {
+		String type = (contentType != null) ? contentType : "none";
+		if (status < 200 || status > 299) {
+			return errorFor(status, " (content type " + type + ", body too large to read: over " + limit + " bytes)");
+		}
+		return new TalendTokenException(Reason.INVALID_RESPONSE, status,
+				"Talend Cloud answered the token request from " + this.tokenUri + " with HTTP " + status
+						+ " and a body too large for a token response (content type " + type + ", over " + limit
+						+ " bytes)",
+				null);
+	}
+
 	private TalendTokenException errorFor(int status, @Nullable String contentType, byte[] body) {
+		return errorFor(status, describe(contentType, body));
+	}
+
+	private TalendTokenException errorFor(int status, String details) {
 		String prefix = "Talend Cloud answered the token request from " + this.tokenUri + " with HTTP " + status;
-		String details = describe(contentType, body);
 		if (status == 401) {
 			return new TalendTokenException(Reason.CREDENTIALS_REJECTED, status,
 					prefix + ": the client id or secret was rejected; check " + this.propertyPrefix + ".client-id and "

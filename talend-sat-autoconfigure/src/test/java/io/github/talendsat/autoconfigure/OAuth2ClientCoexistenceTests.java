@@ -118,6 +118,28 @@ class OAuth2ClientCoexistenceTests {
 			});
 	}
 
+	@Test
+	void startupWhenApplicationRegistrationUsesTalendRegistrationIdThenFailsNamingIt() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OAuth2ClientAutoConfiguration.class,
+					TalendServiceAccountAutoConfiguration.class))
+			.withPropertyValues(talendProperties())
+			.withPropertyValues("spring.security.oauth2.client.registration.talend.client-id=other-id",
+					"spring.security.oauth2.client.registration.talend.client-secret=other-secret",
+					"spring.security.oauth2.client.registration.talend.authorization-grant-type=client_credentials",
+					"spring.security.oauth2.client.registration.talend.provider=other",
+					"spring.security.oauth2.client.provider.other.token-uri=" + this.otherProvider.baseUrl()
+							+ "/oauth2/token")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidTalendPropertyException.class)
+					.hasMessage("Invalid configuration property 'spring.security.oauth2.client.registration.talend': "
+							+ "The registration id 'talend' belongs to the Talend service account 'default'; "
+							+ "give the application's own registration another id");
+			});
+	}
+
 	private void assertOtherProviderGotAStandardFormRequest() {
 		this.otherProvider.verify(1,
 				postRequestedFor(urlEqualTo("/oauth2/token"))

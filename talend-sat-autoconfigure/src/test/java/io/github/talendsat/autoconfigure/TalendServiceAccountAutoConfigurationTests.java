@@ -16,7 +16,10 @@
 package io.github.talendsat.autoconfigure;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -30,6 +33,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -41,8 +45,10 @@ import io.github.talendsat.account.TalendServiceAccount;
 import io.github.talendsat.cache.TalendTokenCache;
 import io.github.talendsat.security.TalendAuthorizedClientManager;
 import io.github.talendsat.security.TalendReactiveAuthorizedClientManager;
+import io.github.talendsat.test.TalendCloudEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -319,6 +325,188 @@ class TalendServiceAccountAutoConfigurationTests {
 			assertThat(context.getBean(TalendServiceAccount.class).getTokenCache().statistics().tokensObtained())
 				.isZero();
 		});
+	}
+
+	@Test
+	void autoConfigurationWhenClientIdAndSecretHaveSurroundingSpacesThenTheyAreKeptAsIs() {
+		try (TalendCloudEmulator talend = TalendCloudEmulator.builder().account(" sat-id", "s3cr3t ").build().start()) {
+			this.contextRunner.withPropertyValues("talend.service-account.base-url=" + talend.baseUrl())
+				.withInitializer((context) -> context.getEnvironment()
+					.getPropertySources()
+					.addFirst(new MapPropertySource("untrimmed", Map.of("talend.service-account.client-id", " sat-id",
+							"talend.service-account.client-secret", "s3cr3t "))))
+				.run((context) -> {
+					TalendServiceAccount account = context.getBean(TalendServiceAccount.class);
+					assertThat(account.getClientRegistration().getClientId()).isEqualTo(" sat-id");
+					assertThat(account.getTokenCache().getToken().getTokenValue()).isNotEmpty();
+					assertThat(talend.tokenRequestLog()).singleElement()
+						.satisfies((request) -> assertThat(request.header("Authorization"))
+							.isEqualTo("Basic " + Base64.getEncoder()
+								.encodeToString(" sat-id:s3cr3t ".getBytes(StandardCharsets.UTF_8))));
+				});
+		}
+	}
+
+	@Test
+	void startupWhenClientSecretOnlyWhitespaceThenFailsAsMissing() {
+		assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.region=eu")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("untrimmed", Map.of("talend.service-account.client-secret", " \t ")))),
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.client-secret': "
+							+ "Must be set to the service account's client secret "
+							+ "(or set talend.service-account.enabled=false)"));
+	}
+
+	@Test
+	void startupWhenClientIdContainsColonThenFailsCitingBasicAuthentication() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.client-id=my:id",
+						"talend.service-account.region=eu"),
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.client-id' (value 'my:id'): "
+							+ "Must not contain ':', which Basic authentication (RFC 7617) uses to separate "
+							+ "the client id from the client secret"));
+	}
+
+	@Test
+	void startupWhenBaseUrlHostCannotBeReadThenFailsSayingHostIsInvalid() {
+		for (String baseUrl : new String[] { "http://127.1:8080", "https://api_eu.cloud.talend.com" }) {
+			assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.base-url=" + baseUrl),
+					(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
+							+ "(value '" + baseUrl + "'): The host is not valid; expected a host name such as "
+							+ "api.eu.cloud.talend.com, an IPv4 address such as 127.0.0.1, "
+							+ "or an IPv6 address in brackets such as [::1]"));
+		}
+	}
+
+	@Test
+	void startupWhenBaseUrlIsIpv4MappedIpv6ThenFailsNamingTheIpv4Form() {
+		for (String baseUrl : new String[] { "http://[::ffff:127.0.0.1]:8080", "http://[::ffff:7f00:1]:8080",
+				"https://[::ffff:10.0.0.1]" }) {
+			assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.base-url=" + baseUrl),
+					(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
+							+ "(value '" + baseUrl + "'): An IPv6 address that embeds an IPv4 address is not accepted; "
+							+ "write the IPv4 address itself, such as 127.0.0.1"));
+		}
+	}
+
+	@Test
+	void startupWhenPlainHttpHostIsANumberOtherThanADottedQuadThenNotTakenForLoopback() {
+		assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.base-url=http://2130706433"),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
+						+ "(value 'http://2130706433'): Plain http is accepted only for a loopback host "
+						+ "(localhost, 127.0.0.1, [::1]); use https, so that credentials and tokens are never sent "
+						+ "in clear text"));
+	}
+
+	@Test
+	void autoConfigurationWhenLoopbackIpv6BaseUrlThenAccepted() {
+		this.contextRunner.withPropertyValues("talend.service-account.base-url=http://[::1]:8090")
+			.run((context) -> assertThat(context.getBean(TalendServiceAccount.class).getApiBaseUrl())
+				.hasToString("http://[::1]:8090"));
+	}
+
+	@Test
+	void autoConfigurationWhenTokenUriHasQueryThenItIsKept() {
+		this.contextRunner
+			.withPropertyValues("talend.service-account.region=eu",
+					"talend.service-account.token-uri=https://api.eu.cloud.talend.com/security/oauth/token?talendVersion=2")
+			.run((context) -> assertThat(context.getBean(TalendServiceAccount.class)
+				.getClientRegistration()
+				.getProviderDetails()
+				.getTokenUri()).isEqualTo("https://api.eu.cloud.talend.com/security/oauth/token?talendVersion=2"));
+	}
+
+	@Test
+	void startupWhenTokenUriHasUserInfoThenFailsWithoutQuotingIt() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+						"talend.service-account.token-uri=https://me:pa55word@login.example.com/oauth/token"),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.token-uri' "
+						+ "(value 'https://[redacted]@login.example.com/oauth/token'): "
+						+ "Expected a URL without user info or fragment"));
+	}
+
+	@Test
+	void startupWhenTokenUriHasFragmentThenFails() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+						"talend.service-account.token-uri=https://login.example.com/oauth/token#part"),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.token-uri' "
+						+ "(value 'https://login.example.com/oauth/token#part'): "
+						+ "Expected a URL without user info or fragment"));
+	}
+
+	@Test
+	void startupWhenBaseUrlHasQueryThenFails() {
+		assertStartupFailure(
+				this.contextRunner
+					.withPropertyValues("talend.service-account.base-url=https://api.eu.cloud.talend.com?talendVersion=2"),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
+						+ "(value 'https://api.eu.cloud.talend.com?talendVersion=2'): "
+						+ "Expected a URL without user info, query or fragment"));
+	}
+
+	@Test
+	void startupWhenAudienceIsNotAnAbsoluteUrlThenFailsNamingTheExpectedShape() {
+		for (String audience : new String[] { "api.eu.cloud.talend.com", "urn:talend:eu", "https://" }) {
+			assertStartupFailure(
+					this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+							"talend.service-account.audience=" + audience),
+					(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.audience' "
+							+ "(value '" + audience + "'): Expected an absolute URL with a scheme and a host, such as "
+							+ "https://api.eu.cloud.talend.com; leave it unset to use the API base URL"));
+		}
+	}
+
+	@Test
+	void autoConfigurationWhenAudienceHasAnotherSchemeThenSentWithoutTrailingSlash() {
+		try (TalendCloudEmulator talend = TalendCloudEmulator.builder().account("my-id", "s3cr3t").build().start()) {
+			this.contextRunner
+				.withPropertyValues("talend.service-account.base-url=" + talend.baseUrl(),
+						"talend.service-account.audience=api://talend-cloud/")
+				.run((context) -> {
+					TalendTokenCache cache = context.getBean(TalendServiceAccount.class).getTokenCache();
+					assertThat(catchThrowable(cache::getToken)).isNotNull();
+					assertThat(talend.tokenRequestLog()).singleElement()
+						.satisfies((request) -> assertThat(request.bodyAsString())
+							.isEqualTo("{\"audience\":\"api://talend-cloud\",\"grant_type\":\"client_credentials\"}"));
+				});
+		}
+	}
+
+	@Test
+	void startupWhenRegionUnknownAndBaseUrlSetThenStillFails() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=europe",
+						"talend.service-account.base-url=https://api.eu.cloud.talend.com"),
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.region' (value 'europe'): "
+							+ "Accepted values are us, eu, ap, au, us-west; "
+							+ "as talend.service-account.base-url is set, the region can also be left unset"));
+	}
+
+	@Test
+	void startupWhenRetryInitialIntervalLongerThanMaxThenFailsNamingBoth() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+						"talend.service-account.token.retry-initial-interval=2m",
+						"talend.service-account.token.retry-max-interval=1m"),
+				(ex) -> assertThat(ex).hasMessage(
+						"Invalid configuration property 'talend.service-account.token.retry-initial-interval' "
+								+ "(value 'PT2M'): Must not be longer than "
+								+ "talend.service-account.token.retry-max-interval (PT1M)"));
+	}
+
+	@Test
+	void autoConfigurationWhenRetryIntervalsEqualThenAccepted() {
+		this.contextRunner
+			.withPropertyValues("talend.service-account.region=eu",
+					"talend.service-account.token.retry-initial-interval=30s",
+					"talend.service-account.token.retry-max-interval=30s")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test

@@ -333,6 +333,53 @@ class TalendTokenCacheTests {
 	}
 
 	@Test
+	void invalidateWhenFreshTokensKeepBeingRejectedThenRenewalsBackOff() {
+		OAuth2AccessToken first = obtain("first", THIRTY_MINUTES);
+		this.cache.invalidate(first);
+		OAuth2AccessToken second = obtain("second", THIRTY_MINUTES);
+		assertThat(this.source.calls()).isEqualTo(2);
+		this.cache.invalidate(second);
+		assertThat(this.cache.peek()).as("kept: the token before it was rejected too").isSameAs(second);
+		this.clock.advance(Duration.ofMillis(999));
+		this.cache.invalidate(second);
+		assertThat(this.cache.peek()).isSameAs(second);
+		this.clock.advance(Duration.ofMillis(1));
+		this.cache.invalidate(second);
+		assertThat(this.cache.peek()).isNull();
+		OAuth2AccessToken third = obtain("third", THIRTY_MINUTES);
+		this.clock.advance(Duration.ofMillis(1999));
+		this.cache.invalidate(third);
+		assertThat(this.cache.peek()).isSameAs(third);
+		this.clock.advance(Duration.ofMillis(1));
+		this.cache.invalidate(third);
+		assertThat(this.cache.peek()).isNull();
+		assertThat(this.source.calls()).isEqualTo(3);
+		assertThat(this.cache.statistics().invalidations()).isEqualTo(3);
+	}
+
+	@Test
+	void invalidateWhenTokenLivedToItsRenewalWindowThenNextRejectionIsHonouredAtOnce() {
+		OAuth2AccessToken first = obtain("first", THIRTY_MINUTES);
+		this.cache.invalidate(first);
+		OAuth2AccessToken second = obtain("second", THIRTY_MINUTES);
+		this.clock.advance(Duration.ofMinutes(25));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(second);
+		OAuth2AccessToken renewed = token("renewed", THIRTY_MINUTES);
+		this.source.latest().complete(renewed);
+		this.cache.invalidate(renewed);
+		assertThat(this.cache.peek()).as("the streak of rejections ended with the renewal ahead").isNull();
+	}
+
+	@Test
+	void closeWhenCallersWaitThenReleasedAndLaterCallsFail() {
+		CompletableFuture<OAuth2AccessToken> waiting = this.cache.getTokenAsync();
+		this.cache.close();
+		assertThat(failureOf(waiting)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+		assertThat(failureOf(this.cache.getTokenAsync())).isInstanceOf(IllegalStateException.class);
+		assertThat(this.source.calls()).isOne();
+	}
+
+	@Test
 	void invalidateWhenHundredCallersRejectSameTokenThenOneRequestServesThemAll() throws Exception {
 		OAuth2AccessToken rejected = obtain("rejected", THIRTY_MINUTES);
 		CountDownLatch start = new CountDownLatch(1);

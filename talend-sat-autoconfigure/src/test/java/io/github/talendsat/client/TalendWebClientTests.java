@@ -17,6 +17,7 @@ package io.github.talendsat.client;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockHound;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -43,6 +45,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import io.github.talendsat.account.TalendServiceAccount;
 import io.github.talendsat.autoconfigure.TalendServiceAccountAutoConfiguration;
 import io.github.talendsat.autoconfigure.TalendWebClientAutoConfiguration;
+import io.github.talendsat.test.RecordedRequest;
 import io.github.talendsat.test.TalendCloudEmulator;
 import io.github.talendsat.token.TalendTokenException;
 import io.github.talendsat.token.TalendTokenException.Reason;
@@ -147,6 +150,49 @@ class TalendWebClientTests {
 				.block(TIMEOUT);
 			assertThat(bodies).hasSize(100).allSatisfy((body) -> assertThat(body).contains("default"));
 			assertThat(this.talend.tokenRequests()).isEqualTo(2);
+		});
+	}
+
+	@Test
+	void postWhenApiRejectsCachedTokenAndBodyCanBeReadOnlyOnceThenRetrySendsSameBody() {
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			listWorkspaces(client).block(TIMEOUT);
+			this.talend.rejectNextApiCalls(1);
+			Sinks.Many<String> once = Sinks.many().unicast().onBackpressureBuffer();
+			once.tryEmitNext(executionBody());
+			once.tryEmitComplete();
+			String body = client.post()
+				.uri("/processing/executions")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(once.asFlux(), String.class)
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(TIMEOUT);
+			assertThat(body).contains("executionId");
+			List<RecordedRequest> posts = this.talend.apiRequestLog()
+				.stream()
+				.filter((request) -> request.method().equals("POST"))
+				.toList();
+			assertThat(posts).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.bodyAsString()).isEqualTo(executionBody()))
+				.allSatisfy((request) -> assertThat(request.header("Content-Type")).startsWith("application/json"));
+		});
+	}
+
+	@Test
+	void postWhenApiRejectsCachedTokenAndEncoderSetsContentTypeThenRetryKeepsIt() {
+		this.contextRunner.run((context) -> {
+			WebClient client = webClient(context);
+			listWorkspaces(client).block(TIMEOUT);
+			this.talend.rejectNextApiCalls(1);
+			String body = client.post()
+				.uri("/processing/executions")
+				.bodyValue(Map.of("executable", this.talend.taskIds().get(0), "logLevel", "WARN"))
+				.retrieve()
+				.bodyToMono(String.class)
+				.block(TIMEOUT);
+			assertThat(body).contains("executionId");
 		});
 	}
 

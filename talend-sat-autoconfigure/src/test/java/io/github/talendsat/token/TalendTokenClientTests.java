@@ -16,8 +16,11 @@
 package io.github.talendsat.token;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +30,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -96,6 +100,8 @@ class TalendTokenClientTests {
 			+ "\",\"token_type\":\"mac\",\"expires_in\":1800}";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int MAX_BODY_SIZE = 1024 * 1024;
 
 	private WireMockServer server;
 
@@ -376,6 +382,144 @@ class TalendTokenClientTests {
 		answer(json(200, "{\"access_token\":\"" + OPAQUE_TOKEN + "\",\"expires_in\":" + expiresIn + "}"));
 		OAuth2AccessToken token = client().getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken();
 		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void getTokenResponseWhenExpClaimIsInMillisecondsThenDefaultLifetime() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String jwt = jwt(Instant.ofEpochSecond(now.plusSeconds(900).toEpochMilli()));
+		answer(json(200, "{\"access_token\":\"" + jwt + "\"}"));
+		TalendTokenClient client = client();
+		client.setClock(Clock.fixed(now, ZoneOffset.UTC));
+		OAuth2AccessToken token = client.getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken();
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void getTokenResponseWhenExpClaimIsMoreThan366DaysAwayThenDefaultLifetime() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String jwt = jwt(now.plus(Duration.ofDays(366)).plusSeconds(1));
+		answer(json(200, "{\"access_token\":\"" + jwt + "\"}"));
+		TalendTokenClient client = client();
+		client.setClock(Clock.fixed(now, ZoneOffset.UTC));
+		OAuth2AccessToken token = client.getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken();
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofMinutes(30));
+	}
+
+	@Test
+	void getTokenResponseWhenExpClaimIsExactly366DaysAwayThenThatLifetime() {
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String jwt = jwt(now.plus(Duration.ofDays(366)));
+		answer(json(200, "{\"access_token\":\"" + jwt + "\"}"));
+		TalendTokenClient client = client();
+		client.setClock(Clock.fixed(now, ZoneOffset.UTC));
+		OAuth2AccessToken token = client.getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken();
+		assertThat(Duration.between(token.getIssuedAt(), token.getExpiresAt())).isEqualTo(Duration.ofDays(366));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "zqx\r\nX-Injected: yes", "zqx yz", "zqx\tyz", "zqx\u00e9yz", "zqx\u007fyz", "zqx\u0000yz",
+			"zqx\u2028yz" })
+	void getTokenResponseWhenAccessTokenHasCharactersOutsideVisibleAsciiThenInvalidResponseWithoutQuotingIt(
+			String tokenValue) {
+		answer(json(200, JSON.writeValueAsString(Map.of("access_token", tokenValue, "expires_in", 1800))));
+		TalendTokenException ex = failure(client());
+		assertThat(ex.getReason()).isEqualTo(Reason.INVALID_RESPONSE);
+		assertThat(ex.getStatusCode()).isEqualTo(200);
+		assertThat(ex.getMessage()).isEqualTo("Talend Cloud answered the token request from " + tokenUri()
+				+ " with an 'access_token' that cannot be sent in an Authorization header: it holds characters "
+				+ "other than visible ASCII, such as spaces, line breaks or non-ASCII letters")
+			.doesNotContain("zqx");
+	}
+
+	@Test
+	void getTokenResponseWhenAccessTokenIsAllVisibleAsciiThenAccepted() {
+		String tokenValue = "!\"#$%&'()*+,-./0-9:;<=>?@A-Z[\\]^_`a-z{|}~";
+		answer(json(200, JSON.writeValueAsString(Map.of("access_token", tokenValue))));
+		assertThat(client().getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken().getTokenValue())
+			.isEqualTo(tokenValue);
+	}
+
+	@Test
+	void getTokenResponseWhenSuccessBodyIsExactlyOneMebibyteThenAccepted() {
+		answer(json(200, tokenResponseOfSize(MAX_BODY_SIZE)));
+		assertThat(client().getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken().getTokenValue())
+			.isEqualTo(OPAQUE_TOKEN);
+	}
+
+	@Test
+	void getTokenResponseWhenSuccessBodyIsLargerThanOneMebibyteThenInvalidResponseSayingSo() {
+		answer(json(200, tokenResponseOfSize(MAX_BODY_SIZE + 1)));
+		TalendTokenException ex = failure(client());
+		assertThat(ex.getReason()).isEqualTo(Reason.INVALID_RESPONSE);
+		assertThat(ex.getStatusCode()).isEqualTo(200);
+		assertThat(ex.getMessage()).isEqualTo("Talend Cloud answered the token request from " + tokenUri()
+				+ " with HTTP 200 and a body too large for a token response (content type application/json, "
+				+ "over 1048576 bytes)");
+	}
+
+	@Test
+	void getTokenResponseWhenErrorBodyIsLargerThanOneMebibyteThenItsStatusReasonSayingSo() {
+		answer(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("x".repeat(2 * MAX_BODY_SIZE)));
+		TalendTokenException ex = failure(client());
+		assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
+		assertThat(ex.getStatusCode()).isEqualTo(502);
+		assertThat(ex.isTransient()).isTrue();
+		assertThat(ex.getMessage()).isEqualTo("Talend Cloud answered the token request from " + tokenUri()
+				+ " with HTTP 502 (content type text/html, body too large to read: over 1048576 bytes)");
+	}
+
+	@Test
+	@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+	void getTokenResponseWhenChunkedBodyNeverEndsThenInvalidResponseAndConnectionDropped() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			Thread endless = new Thread(() -> answerWithEndlessBody(socket));
+			endless.setDaemon(true);
+			endless.start();
+			TalendTokenException ex = failure(client(),
+					grantRequest(CLIENT_SECRET, "http://127.0.0.1:" + socket.getLocalPort() + TOKEN_PATH));
+			assertThat(ex.getReason()).isEqualTo(Reason.INVALID_RESPONSE);
+			assertThat(ex.getMessage()).contains("body too large for a token response");
+			endless.join(10_000);
+			assertThat(endless.isAlive()).isFalse();
+		}
+	}
+
+	/**
+	 * Answer one request with a chunked body that ends only when the client hangs up.
+	 */
+	private static void answerWithEndlessBody(ServerSocket serverSocket) {
+		try (Socket socket = serverSocket.accept()) {
+			InputStream in = socket.getInputStream();
+			int last = 0;
+			while (last != 0x0d0a0d0a) {
+				int next = in.read();
+				if (next < 0) {
+					return;
+				}
+				last = (last << 8) | next;
+			}
+			OutputStream out = socket.getOutputStream();
+			out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+				.getBytes(StandardCharsets.US_ASCII));
+			byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+			while (!Thread.currentThread().isInterrupted()) {
+				out.write(chunk);
+			}
+		}
+		catch (IOException ex) {
+			// The client hung up, as it should.
+		}
+	}
+
+	private static String tokenResponseOfSize(int size) {
+		String start = "{\"access_token\":\"" + OPAQUE_TOKEN + "\",\"pad\":\"";
+		String end = "\"}";
+		return start + "p".repeat(size - start.length() - end.length()) + end;
+	}
+
+	private String tokenUri() {
+		return "http://127.0.0.1:" + this.server.port() + TOKEN_PATH;
 	}
 
 	@ParameterizedTest(name = "{0}")
