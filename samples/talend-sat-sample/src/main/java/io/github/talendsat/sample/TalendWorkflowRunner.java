@@ -15,6 +15,11 @@
  */
 package io.github.talendsat.sample;
 
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -44,12 +49,16 @@ class TalendWorkflowRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	private final ApiCallCounter apiCalls;
 
+	private final MeterRegistry meters;
+
 	private volatile @Nullable Execution execution;
 
-	TalendWorkflowRunner(TalendWorkflow workflow, TalendServiceAccount account, ApiCallCounter apiCalls) {
+	TalendWorkflowRunner(TalendWorkflow workflow, TalendServiceAccount account, ApiCallCounter apiCalls,
+			MeterRegistry meters) {
 		this.workflow = workflow;
 		this.account = account;
 		this.apiCalls = apiCalls;
+		this.meters = meters;
 	}
 
 	@Override
@@ -66,6 +75,32 @@ class TalendWorkflowRunner implements ApplicationRunner, ExitCodeGenerator {
 		Statistics tokens = this.account.getTokenCache().statistics();
 		logger.info("Tokens obtained: " + tokens.tokensObtained() + ", renewals ahead of expiry: "
 				+ tokens.renewalsAhead() + ", API calls made: " + this.apiCalls.count());
+		logMetrics();
+	}
+
+	/**
+	 * The same story as Micrometer tells it, as a dashboard would show it.
+	 */
+	private void logMetrics() {
+		String account = this.account.getName();
+		StringBuilder requests = new StringBuilder();
+		for (Timer timer : this.meters.find("talend.token.request").tag("talend.account", account).timers()) {
+			requests.append(' ')
+				.append(timer.getId().getTag("outcome"))
+				.append('=')
+				.append(timer.count())
+				.append(String.format(" (mean %.0f ms)", timer.mean(TimeUnit.MILLISECONDS)));
+		}
+		logger.info("Metrics: talend.token.request" + requests + "; talend.token.renewals ahead=" + count("ahead")
+				+ " rejected=" + count("rejected") + String.format("; talend.token.remaining %.1f s",
+						this.meters.find("talend.token.remaining").tag("talend.account", account).gauge().value()));
+	}
+
+	private long count(String trigger) {
+		FunctionCounter counter = this.meters.find("talend.token.renewals")
+			.tags("talend.account", this.account.getName(), "trigger", trigger)
+			.functionCounter();
+		return (counter != null) ? (long) counter.count() : 0;
 	}
 
 	@Override

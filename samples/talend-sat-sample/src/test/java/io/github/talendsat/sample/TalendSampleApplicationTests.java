@@ -78,6 +78,8 @@ class TalendSampleApplicationTests {
 		assertThat(output).contains("Running against the Talend Cloud emulator at http://127.0.0.1:")
 			.contains("ended with status execution_successful")
 			.contains("API calls made: 6")
+			.containsPattern(
+					"Metrics: talend.token.request success=2 \\(mean \\d+ ms\\); talend.token.renewals ahead=1 rejected=0")
 			.doesNotContain(Account.DEMO_CLIENT_SECRET);
 		assertThat(run.tokensSent()).hasSizeGreaterThanOrEqualTo(2)
 			.allSatisfy((token) -> assertThat(output).doesNotContain(token));
