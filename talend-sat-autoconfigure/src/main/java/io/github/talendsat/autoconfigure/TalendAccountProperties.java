@@ -123,13 +123,13 @@ public class TalendAccountProperties {
 
 		/**
 		 * How long before its expiry a token stops being used. Short-lived tokens use at
-		 * most a tenth of their lifetime.
+		 * most a twentieth of their lifetime.
 		 */
 		private Duration expiryMargin = Duration.ofSeconds(60);
 
 		/**
 		 * How long before the end of its use a token is renewed in the background while
-		 * callers keep using it. Short-lived tokens use at most a quarter of their
+		 * callers keep using it. Short-lived tokens use at most a sixth of their
 		 * lifetime.
 		 */
 		private Duration refreshAhead = Duration.ofMinutes(5);
@@ -146,8 +146,9 @@ public class TalendAccountProperties {
 		private Duration connectTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Read timeout of the token request: how long to wait for the answer once it is
-		 * sent.
+		 * Read timeout of the token request: how long to wait for the response headers
+		 * once the request is sent. The whole token request, body included, is bounded by
+		 * the connect timeout plus the read timeout plus one second.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(10);
 

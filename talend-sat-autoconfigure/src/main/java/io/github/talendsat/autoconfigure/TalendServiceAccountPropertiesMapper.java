@@ -22,7 +22,6 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -33,8 +32,6 @@ import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentia
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.util.StringUtils;
 
 import io.github.talendsat.account.TalendServiceAccount;
@@ -119,7 +116,7 @@ final class TalendServiceAccountPropertiesMapper {
 		tokenClient.setDefaultLifetime(positive("token.default-lifetime", token.getDefaultLifetime()));
 		tokenClient.setPropertyPrefix(this.prefix);
 		OAuth2ClientCredentialsGrantRequest grantRequest = new OAuth2ClientCredentialsGrantRequest(registration);
-		TokenSource source = () -> tokenClient.getTokenResponseAsync(grantRequest).thenApply(this::datedByClock);
+		TokenSource source = () -> tokenClient.getTokenAsync(grantRequest);
 		TalendTokenCache cache = new TalendTokenCache(new ObservedTokenSource(source, this.observations, name),
 				this.clock);
 		cache.setExpiryMargin(notNegative("token.expiry-margin", token.getExpiryMargin()));
@@ -140,18 +137,6 @@ final class TalendServiceAccountPropertiesMapper {
 	 */
 	private static ClientRegistration withoutSecret(ClientRegistration registration) {
 		return ClientRegistration.withClientRegistration(registration).clientSecret("").build();
-	}
-
-	/**
-	 * Spring Security dates token responses by the system clock; the cache judges expiry
-	 * by the account's clock, so the token's lifetime is moved onto that clock.
-	 */
-	private OAuth2AccessToken datedByClock(OAuth2AccessTokenResponse response) {
-		OAuth2AccessToken token = response.getAccessToken();
-		Instant issuedAt = this.clock.instant();
-		Instant expiresAt = issuedAt.plus(Duration.between(token.getIssuedAt(), token.getExpiresAt()));
-		return new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), issuedAt, expiresAt,
-				token.getScopes());
 	}
 
 	private String baseUrl(TalendAccountProperties properties) {
@@ -304,8 +289,8 @@ final class TalendServiceAccountPropertiesMapper {
 	}
 
 	/**
-	 * The user info of a URL may hold a password, so a URL is quoted with everything up to
-	 * its last {@code @} masked.
+	 * The user info of a URL may hold a password, so a URL is quoted with everything up
+	 * to its last {@code @} masked.
 	 */
 	private static String withoutUserInfo(String value) {
 		return value.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)?.*@", "$1[redacted]@");

@@ -50,8 +50,10 @@ import io.github.talendsat.token.TalendTokenException.Reason;
  * usable token exists.</li>
  * <li><b>Backoff</b>: after a failed request the next one waits, growing exponentially
  * with jitter up to a bound; a failure that will not heal by itself (rejected
- * credentials, missing permission) waits the whole bound. While no usable token exists,
- * callers fail fast with the last error until the next attempt is due.</li>
+ * credentials, missing permission) waits the whole bound. A failed renewal of a token
+ * still in use is retried no later than the moment the token stops being used. While no
+ * usable token exists, callers fail fast with the last error until the next attempt is
+ * due.</li>
  * </ul>
  * <p>
  * The cache holds no lock: its state is one immutable value swapped atomically, so that
@@ -116,7 +118,7 @@ public final class TalendTokenCache {
 	/**
 	 * Set how long before its expiry a token stops being handed out, to allow for clock
 	 * differences and for the time a call takes to reach Talend. Short-lived tokens use
-	 * at most a tenth of their lifetime. Default 60 s.
+	 * at most a twentieth of their lifetime. Default 60 s.
 	 * @param expiryMargin the margin
 	 */
 	public void setExpiryMargin(Duration expiryMargin) {
@@ -126,7 +128,7 @@ public final class TalendTokenCache {
 
 	/**
 	 * Set how long before the end of its usable life a token is renewed in the
-	 * background. Short-lived tokens use at most a quarter of their lifetime. Default 5
+	 * background. Short-lived tokens use at most a sixth of their lifetime. Default 5
 	 * minutes.
 	 * @param refreshAhead the renewal window
 	 */
@@ -372,8 +374,8 @@ public final class TalendTokenCache {
 		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : now;
 		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : issuedAt.plus(UNDATED_LIFETIME);
 		Duration lifetime = Duration.between(issuedAt, expiresAt);
-		Duration margin = min(this.expiryMargin, lifetime.dividedBy(10));
-		Duration window = min(this.refreshAhead, lifetime.dividedBy(4));
+		Duration margin = min(this.expiryMargin, lifetime.dividedBy(20));
+		Duration window = min(this.refreshAhead, lifetime.dividedBy(6));
 		Duration spread = Duration.ofMillis((long) (window.toMillis() * 0.2 * this.jitter.getAsDouble()));
 		Instant usableUntil = expiresAt.minus(margin);
 		// A token still held means this renewal started ahead of its expiry: it was never
@@ -401,7 +403,14 @@ public final class TalendTokenCache {
 		boolean heals = !(error instanceof TalendTokenException tokenError) || tokenError.isTransient();
 		Duration wait = heals ? backoff(attempts) : this.retryMaxInterval;
 		Held keep = current.isUsable(now) ? current.token() : null;
-		return new State(keep, null, new Failure(error, attempts, now.plus(wait)), current.rejections());
+		Instant retryAt = now.plus(wait);
+		if (keep != null && keep.usableUntil().isBefore(retryAt)) {
+			// The endpoint may be back by then: the first caller without a usable token
+			// tries once more rather
+			// than failing with an error from an outage that may be over.
+			retryAt = keep.usableUntil();
+		}
+		return new State(keep, null, new Failure(error, attempts, retryAt), current.rejections());
 	}
 
 	private Duration backoff(int attempts) {

@@ -47,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.util.Assert;
@@ -107,8 +108,9 @@ public final class TalendTokenClient
 	 * Create a client.
 	 * @param audience the API base URL of the account's region, without a trailing slash
 	 * @param connectTimeout how long to wait for a connection to the token endpoint
-	 * @param readTimeout how long to wait for the token endpoint's answer once the
-	 * request is sent
+	 * @param readTimeout how long to wait for the response headers once the request is
+	 * sent; reading the body is not bounded here, so the caller bounds the whole request
+	 * (the token cache does)
 	 */
 	public TalendTokenClient(String audience, Duration connectTimeout, Duration readTimeout) {
 		Assert.hasText(audience, "audience cannot be empty");
@@ -179,6 +181,23 @@ public final class TalendTokenClient
 	 */
 	public CompletableFuture<OAuth2AccessTokenResponse> getTokenResponseAsync(
 			OAuth2ClientCredentialsGrantRequest grantRequest) {
+		return exchange(grantRequest, TalendTokenResponseParser::parse);
+	}
+
+	/**
+	 * Request a token without blocking the calling thread, dated by this client's clock
+	 * and with its expiry to the millisecond, where Spring Security's token response
+	 * counts whole seconds from the system clock. The expiry is the earlier of
+	 * {@code expires_in} and, for a JWT, its {@code exp} claim.
+	 * @param grantRequest the grant request, whose registration gives the token URI and
+	 * the credentials
+	 * @return the future token; it fails with a {@link TalendTokenException}
+	 */
+	public CompletableFuture<OAuth2AccessToken> getTokenAsync(OAuth2ClientCredentialsGrantRequest grantRequest) {
+		return exchange(grantRequest, TalendTokenResponseParser::parseToken);
+	}
+
+	private <T> CompletableFuture<T> exchange(OAuth2ClientCredentialsGrantRequest grantRequest, Answer<T> answer) {
 		Assert.notNull(grantRequest, "grantRequest cannot be null");
 		ClientRegistration registration = grantRequest.getClientRegistration();
 		String tokenUri = registration.getProviderDetails().getTokenUri();
@@ -203,8 +222,18 @@ public final class TalendTokenClient
 				throw transportFailure(tokenUri, error);
 			}
 			String contentType = response.headers().firstValue("Content-Type").orElse(null);
-			return parser.parse(response.statusCode(), contentType, response.body());
+			return answer.read(parser, response.statusCode(), contentType, response.body());
 		});
+	}
+
+	/**
+	 * How the token endpoint's answer is read.
+	 */
+	@FunctionalInterface
+	private interface Answer<T> {
+
+		T read(TalendTokenResponseParser parser, int status, String contentType, byte[] body);
+
 	}
 
 	/**

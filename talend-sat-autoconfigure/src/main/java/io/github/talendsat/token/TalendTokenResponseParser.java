@@ -79,7 +79,11 @@ final class TalendTokenResponseParser {
 		this.secrets = secrets.stream().filter(StringUtils::hasLength).toList();
 	}
 
-	OAuth2AccessTokenResponse parse(int status, @Nullable String contentType, byte[] body) {
+	/**
+	 * Read the answer as a token dated by the parser's clock, its expiry to the
+	 * millisecond.
+	 */
+	OAuth2AccessToken parseToken(int status, @Nullable String contentType, byte[] body) {
 		if (status < 200 || status > 299) {
 			throw errorFor(status, contentType, body);
 		}
@@ -101,10 +105,21 @@ final class TalendTokenResponseParser {
 		checkTokenType(status, json.get("token_type"));
 		Instant issuedAt = this.clock.instant();
 		Instant expiresAt = issuedAt.plus(lifetimeOf(json.get("expires_in"), tokenValue, issuedAt));
-		return OAuth2AccessTokenResponse.withToken(tokenValue)
-			.tokenType(OAuth2AccessToken.TokenType.BEARER)
-			.expiresIn(Duration.between(issuedAt, expiresAt).toSeconds())
-			.scopes(scopesOf(json.get("scope")))
+		return new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, tokenValue, issuedAt, expiresAt,
+				scopesOf(json.get("scope")));
+	}
+
+	/**
+	 * Read the answer as Spring Security's token response, which counts the lifetime in
+	 * whole seconds and dates the token by the system clock.
+	 */
+	OAuth2AccessTokenResponse parse(int status, @Nullable String contentType, byte[] body) {
+		OAuth2AccessToken token = parseToken(status, contentType, body);
+		long seconds = Duration.between(token.getIssuedAt(), token.getExpiresAt()).toSeconds();
+		return OAuth2AccessTokenResponse.withToken(token.getTokenValue())
+			.tokenType(token.getTokenType())
+			.expiresIn(Math.max(1, seconds))
+			.scopes(token.getScopes())
 			.build();
 	}
 
@@ -137,18 +152,23 @@ final class TalendTokenResponseParser {
 		}
 	}
 
+	/**
+	 * Work out how long the token lives. {@code expires_in} counts from when the server
+	 * wrote it, and a server that dates its JWTs in whole seconds can let the token
+	 * expire up to a second before {@code expires_in} says: so when the token is a JWT
+	 * whose {@code exp} comes earlier, {@code exp} wins.
+	 */
 	private Duration lifetimeOf(@Nullable JsonNode expiresIn, String tokenValue, Instant issuedAt) {
 		long seconds = secondsOf(expiresIn);
-		if (seconds > 0) {
-			return Duration.ofSeconds(seconds);
-		}
 		Instant exp = jwtExpiry(tokenValue);
 		// An exp written in milliseconds would otherwise read as a lifetime of millennia.
-		if (exp != null && exp.isAfter(issuedAt)
-				&& !exp.isAfter(issuedAt.plusSeconds(MAX_LIFETIME_SECONDS))) {
-			return Duration.between(issuedAt, exp);
+		boolean plausibleExp = exp != null && exp.isAfter(issuedAt)
+				&& !exp.isAfter(issuedAt.plusSeconds(MAX_LIFETIME_SECONDS));
+		if (seconds > 0) {
+			Duration lifetime = Duration.ofSeconds(seconds);
+			return (plausibleExp && exp.isBefore(issuedAt.plus(lifetime))) ? Duration.between(issuedAt, exp) : lifetime;
 		}
-		return this.defaultLifetime;
+		return plausibleExp ? Duration.between(issuedAt, exp) : this.defaultLifetime;
 	}
 
 	/**

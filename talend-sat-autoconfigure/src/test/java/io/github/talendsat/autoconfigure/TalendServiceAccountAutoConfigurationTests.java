@@ -333,8 +333,9 @@ class TalendServiceAccountAutoConfigurationTests {
 			this.contextRunner.withPropertyValues("talend.service-account.base-url=" + talend.baseUrl())
 				.withInitializer((context) -> context.getEnvironment()
 					.getPropertySources()
-					.addFirst(new MapPropertySource("untrimmed", Map.of("talend.service-account.client-id", " sat-id",
-							"talend.service-account.client-secret", "s3cr3t "))))
+					.addFirst(new MapPropertySource("untrimmed",
+							Map.of("talend.service-account.client-id", " sat-id",
+									"talend.service-account.client-secret", "s3cr3t "))))
 				.run((context) -> {
 					TalendServiceAccount account = context.getBean(TalendServiceAccount.class);
 					assertThat(account.getClientRegistration().getClientId()).isEqualTo(" sat-id");
@@ -349,10 +350,12 @@ class TalendServiceAccountAutoConfigurationTests {
 
 	@Test
 	void startupWhenClientSecretOnlyWhitespaceThenFailsAsMissing() {
-		assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.region=eu")
-			.withInitializer((context) -> context.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("untrimmed", Map.of("talend.service-account.client-secret", " \t ")))),
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.region=eu")
+					.withInitializer((context) -> context.getEnvironment()
+						.getPropertySources()
+						.addFirst(new MapPropertySource("untrimmed",
+								Map.of("talend.service-account.client-secret", " \t ")))),
 				(ex) -> assertThat(ex)
 					.hasMessage("Invalid configuration property 'talend.service-account.client-secret': "
 							+ "Must be set to the service account's client secret "
@@ -374,10 +377,11 @@ class TalendServiceAccountAutoConfigurationTests {
 	void startupWhenBaseUrlHostCannotBeReadThenFailsSayingHostIsInvalid() {
 		for (String baseUrl : new String[] { "http://127.1:8080", "https://api_eu.cloud.talend.com" }) {
 			assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.base-url=" + baseUrl),
-					(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
-							+ "(value '" + baseUrl + "'): The host is not valid; expected a host name such as "
-							+ "api.eu.cloud.talend.com, an IPv4 address such as 127.0.0.1, "
-							+ "or an IPv6 address in brackets such as [::1]"));
+					(ex) -> assertThat(ex)
+						.hasMessage("Invalid configuration property 'talend.service-account.base-url' " + "(value '"
+								+ baseUrl + "'): The host is not valid; expected a host name such as "
+								+ "api.eu.cloud.talend.com, an IPv4 address such as 127.0.0.1, "
+								+ "or an IPv6 address in brackets such as [::1]"));
 		}
 	}
 
@@ -386,9 +390,10 @@ class TalendServiceAccountAutoConfigurationTests {
 		for (String baseUrl : new String[] { "http://[::ffff:127.0.0.1]:8080", "http://[::ffff:7f00:1]:8080",
 				"https://[::ffff:10.0.0.1]" }) {
 			assertStartupFailure(this.contextRunner.withPropertyValues("talend.service-account.base-url=" + baseUrl),
-					(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
-							+ "(value '" + baseUrl + "'): An IPv6 address that embeds an IPv4 address is not accepted; "
-							+ "write the IPv4 address itself, such as 127.0.0.1"));
+					(ex) -> assertThat(ex)
+						.hasMessage("Invalid configuration property 'talend.service-account.base-url' " + "(value '"
+								+ baseUrl + "'): An IPv6 address that embeds an IPv4 address is not accepted; "
+								+ "write the IPv4 address itself, such as 127.0.0.1"));
 		}
 	}
 
@@ -410,9 +415,8 @@ class TalendServiceAccountAutoConfigurationTests {
 
 	@Test
 	void autoConfigurationWhenTokenUriHasQueryThenItIsKept() {
-		this.contextRunner
-			.withPropertyValues("talend.service-account.region=eu",
-					"talend.service-account.token-uri=https://api.eu.cloud.talend.com/security/oauth/token?talendVersion=2")
+		this.contextRunner.withPropertyValues("talend.service-account.region=eu",
+				"talend.service-account.token-uri=https://api.eu.cloud.talend.com/security/oauth/token?talendVersion=2")
 			.run((context) -> assertThat(context.getBean(TalendServiceAccount.class)
 				.getClientRegistration()
 				.getProviderDetails()
@@ -442,8 +446,8 @@ class TalendServiceAccountAutoConfigurationTests {
 	@Test
 	void startupWhenBaseUrlHasQueryThenFails() {
 		assertStartupFailure(
-				this.contextRunner
-					.withPropertyValues("talend.service-account.base-url=https://api.eu.cloud.talend.com?talendVersion=2"),
+				this.contextRunner.withPropertyValues(
+						"talend.service-account.base-url=https://api.eu.cloud.talend.com?talendVersion=2"),
 				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.base-url' "
 						+ "(value 'https://api.eu.cloud.talend.com?talendVersion=2'): "
 						+ "Expected a URL without user info, query or fragment"));
@@ -455,9 +459,10 @@ class TalendServiceAccountAutoConfigurationTests {
 			assertStartupFailure(
 					this.contextRunner.withPropertyValues("talend.service-account.region=eu",
 							"talend.service-account.audience=" + audience),
-					(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.audience' "
-							+ "(value '" + audience + "'): Expected an absolute URL with a scheme and a host, such as "
-							+ "https://api.eu.cloud.talend.com; leave it unset to use the API base URL"));
+					(ex) -> assertThat(ex)
+						.hasMessage("Invalid configuration property 'talend.service-account.audience' " + "(value '"
+								+ audience + "'): Expected an absolute URL with a scheme and a host, such as "
+								+ "https://api.eu.cloud.talend.com; leave it unset to use the API base URL"));
 		}
 	}
 
@@ -494,10 +499,10 @@ class TalendServiceAccountAutoConfigurationTests {
 				this.contextRunner.withPropertyValues("talend.service-account.region=eu",
 						"talend.service-account.token.retry-initial-interval=2m",
 						"talend.service-account.token.retry-max-interval=1m"),
-				(ex) -> assertThat(ex).hasMessage(
-						"Invalid configuration property 'talend.service-account.token.retry-initial-interval' "
-								+ "(value 'PT2M'): Must not be longer than "
-								+ "talend.service-account.token.retry-max-interval (PT1M)"));
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.token.retry-initial-interval' "
+							+ "(value 'PT2M'): Must not be longer than "
+							+ "talend.service-account.token.retry-max-interval (PT1M)"));
 	}
 
 	@Test

@@ -185,7 +185,10 @@ class TalendTokenCacheTests {
 	void getTokenAsyncWhenTokenLivesFiveSecondsThenEachTokenServesMostOfItsLifeForOneRequest() {
 		Duration lifetime = Duration.ofSeconds(5);
 		Duration step = Duration.ofMillis(100);
-		Duration renewalLatency = Duration.ofSeconds(1);
+		// A 5 s token is renewed in its last sixth, minus a twentieth kept as margin: a
+		// renewal taking half a second
+		// still ends before the token stops being used.
+		Duration renewalLatency = Duration.ofMillis(500);
 		Instant end = START.plus(lifetime.multipliedBy(5));
 		List<OAuth2AccessToken> tokens = new ArrayList<>();
 		Map<String, Instant> lastServed = new HashMap<>();
@@ -330,6 +333,31 @@ class TalendTokenCacheTests {
 		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(current);
 		assertThat(this.source.calls()).isEqualTo(2);
 		assertThat(this.cache.statistics().invalidations()).isOne();
+	}
+
+	@Test
+	void getTokenAsyncWhenRenewalsFailUntilTokenStopsBeingUsedThenFirstCallerAfterwardsTriesAgain() {
+		this.cache.setRetryInitialInterval(Duration.ofSeconds(30));
+		this.cache.setRetryMaxInterval(Duration.ofMinutes(5));
+		OAuth2AccessToken held = obtain("held", THIRTY_MINUTES);
+		this.clock.advance(Duration.ofMinutes(24));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		this.source.latest().completeExceptionally(serverError());
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		this.source.latest().completeExceptionally(serverError());
+		assertThat(this.source.calls()).isEqualTo(3);
+		this.clock.advance(Duration.ofSeconds(59));
+		assertThat(this.cache.getTokenAsync()).as("a minute of backoff would run past the token's use")
+			.isCompletedWithValue(held);
+		assertThat(this.source.calls()).isEqualTo(3);
+		this.clock.advance(Duration.ofMinutes(5).minusSeconds(30).minusSeconds(59));
+		CompletableFuture<OAuth2AccessToken> afterUse = this.cache.getTokenAsync();
+		assertThat(afterUse).as("the endpoint may be back: one attempt rather than the last error").isNotDone();
+		assertThat(this.source.calls()).isEqualTo(4);
+		OAuth2AccessToken renewed = token("renewed", THIRTY_MINUTES);
+		this.source.latest().complete(renewed);
+		assertThat(afterUse).isCompletedWithValue(renewed);
 	}
 
 	@Test

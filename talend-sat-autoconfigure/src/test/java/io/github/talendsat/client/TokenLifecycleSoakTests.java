@@ -88,7 +88,7 @@ class TokenLifecycleSoakTests {
 			.withPropertyValues("talend.service-account.client-id=soak-id",
 					"talend.service-account.client-secret=soak-secret",
 					"talend.service-account.base-url=" + this.talend.baseUrl(),
-					"talend.service-account.token.retry-initial-interval=100ms",
+					"talend.service-account.token.retry-initial-interval=50ms",
 					"talend.service-account.token.retry-max-interval=1s")
 			.run((context) -> {
 				RestClient client = context.getBean("talendRestClient", RestClient.class);
@@ -141,12 +141,13 @@ class TokenLifecycleSoakTests {
 		Statistics counts = statistics[0];
 		assertThat(counts.failedRequests()).isEqualTo(3);
 		assertThat(this.talend.tokenRequests()).isEqualTo(counts.tokensObtained() + counts.failedRequests());
-		// A token is renewed no earlier than 60 % of its life (a tenth kept as margin, a
-		// quarter of renewal window,
-		// a fifth of that as jitter), so the run cannot need more than elapsed / 1.8 s
-		// tokens, plus the first one.
+		// The emulator dates its JWTs in whole seconds, so a token lives between 2 and 3
+		// s
+		// after it arrives, and it is renewed no earlier than 75 % of that (a twentieth
+		// kept as margin, a sixth as renewal window, a fifth of that as jitter): the run
+		// cannot need more than elapsed / 1.5 s tokens, plus the first one.
 		double elapsedSeconds = elapsedNanos[0] / 1e9;
-		assertThat(counts.tokensObtained()).isLessThanOrEqualTo((long) (elapsedSeconds / 1.8) + 1)
+		assertThat(counts.tokensObtained()).isLessThanOrEqualTo((long) (elapsedSeconds / 1.5) + 1)
 			.isGreaterThanOrEqualTo((long) (elapsedSeconds / LIFETIME.toSeconds()));
 		assertThat(counts.invalidations()).isZero();
 		awaitNoThreadNamed("talend-sat-token-");

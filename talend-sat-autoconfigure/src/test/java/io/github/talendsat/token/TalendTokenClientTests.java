@@ -212,6 +212,31 @@ class TalendTokenClientTests {
 	}
 
 	@Test
+	void getTokenAsyncWhenJwtExpiresBeforeExpiresInSaysThenExpClaimWinsToTheMillisecond() {
+		Instant now = Instant.parse("2026-03-01T08:00:00.600Z");
+		// A server that dates its JWTs in whole seconds: exp is 0.6 s earlier than
+		// expires_in says.
+		String jwt = jwt(Instant.parse("2026-03-01T08:30:00Z"));
+		answer(json(200, "{\"access_token\":\"" + jwt + "\",\"expires_in\":1800}"));
+		TalendTokenClient client = client();
+		client.setClock(Clock.fixed(now, ZoneOffset.UTC));
+		OAuth2AccessToken token = client.getTokenAsync(grantRequest(CLIENT_SECRET)).join();
+		assertThat(token.getIssuedAt()).isEqualTo(now);
+		assertThat(token.getExpiresAt()).isEqualTo(Instant.parse("2026-03-01T08:30:00Z"));
+	}
+
+	@Test
+	void getTokenAsyncWhenJwtExpiresAfterExpiresInSaysThenExpiresInWins() {
+		Instant now = Instant.parse("2026-03-01T08:00:00Z");
+		String jwt = jwt(Instant.parse("2026-03-01T09:00:00Z"));
+		answer(json(200, "{\"access_token\":\"" + jwt + "\",\"expires_in\":1800}"));
+		TalendTokenClient client = client();
+		client.setClock(Clock.fixed(now, ZoneOffset.UTC));
+		OAuth2AccessToken token = client.getTokenAsync(grantRequest(CLIENT_SECRET)).join();
+		assertThat(token.getExpiresAt()).isEqualTo(now.plusSeconds(1800));
+	}
+
+	@Test
 	void getTokenResponseWhenExpiresInMissingAndTokenIsNotJwtThenDefaultLifetime() {
 		answer(json(200, "{\"access_token\":\"" + OPAQUE_TOKEN + "\",\"token_type\":\"Bearer\"}"));
 		OAuth2AccessToken token = client().getTokenResponse(grantRequest(CLIENT_SECRET)).getAccessToken();
@@ -426,9 +451,10 @@ class TalendTokenClientTests {
 		TalendTokenException ex = failure(client());
 		assertThat(ex.getReason()).isEqualTo(Reason.INVALID_RESPONSE);
 		assertThat(ex.getStatusCode()).isEqualTo(200);
-		assertThat(ex.getMessage()).isEqualTo("Talend Cloud answered the token request from " + tokenUri()
-				+ " with an 'access_token' that cannot be sent in an Authorization header: it holds characters "
-				+ "other than visible ASCII, such as spaces, line breaks or non-ASCII letters")
+		assertThat(ex.getMessage())
+			.isEqualTo("Talend Cloud answered the token request from " + tokenUri()
+					+ " with an 'access_token' that cannot be sent in an Authorization header: it holds characters "
+					+ "other than visible ASCII, such as spaces, line breaks or non-ASCII letters")
 			.doesNotContain("zqx");
 	}
 
@@ -460,7 +486,9 @@ class TalendTokenClientTests {
 
 	@Test
 	void getTokenResponseWhenErrorBodyIsLargerThanOneMebibyteThenItsStatusReasonSayingSo() {
-		answer(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("x".repeat(2 * MAX_BODY_SIZE)));
+		answer(aResponse().withStatus(502)
+			.withHeader("Content-Type", "text/html")
+			.withBody("x".repeat(2 * MAX_BODY_SIZE)));
 		TalendTokenException ex = failure(client());
 		assertThat(ex.getReason()).isEqualTo(Reason.SERVER_ERROR);
 		assertThat(ex.getStatusCode()).isEqualTo(502);

@@ -84,13 +84,11 @@ class TalendCloudEmulatorInitializer implements ApplicationContextInitializer<Ge
 		properties.put("talend.service-account.client-id", Account.DEMO_CLIENT_ID);
 		properties.put("talend.service-account.client-secret", Account.DEMO_CLIENT_SECRET);
 		if (!environment.containsProperty("sample.poll-interval")) {
-			// The library renews a short-lived token in the background from 0.6 to 0.65
-			// of
-			// its lifetime on, and stops using it at 0.9. Polls a third of a lifetime
-			// apart
-			// put the second poll, two thirds after the first token came, inside that
-			// window, and the third one early in the life of the renewed token.
-			properties.put("sample.poll-interval", tokenLifetime.dividedBy(3));
+			// The library renews a short-lived token in the background from about 0.75
+			// of its lifetime on, and stops using it at 0.95. Polls 0.4 of a lifetime
+			// apart put the second poll inside that window, and the third one early in
+			// the life of the renewed token.
+			properties.put("sample.poll-interval", tokenLifetime.multipliedBy(2).dividedBy(5));
 		}
 		return properties;
 	}
