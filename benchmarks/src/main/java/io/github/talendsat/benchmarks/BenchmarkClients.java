@@ -127,8 +127,7 @@ final class BenchmarkClients {
 		provider.setAccessTokenResponseClient(tokenClient);
 		Duration clockSkew = expiryMargin(tokenLifetime);
 		provider.setClockSkew(clockSkew);
-		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
-				registrations, authorizedClients);
+		var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(provider);
 		OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
 		interceptor.setClientRegistrationIdResolver((request) -> REGISTRATION_ID);

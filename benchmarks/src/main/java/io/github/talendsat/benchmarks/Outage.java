@@ -65,8 +65,8 @@ final class Outage implements Scenario {
 	 * An outage that starts shortly before talend-sat would renew the first token and
 	 * ends while that token is still valid: with a 12 s token talend-sat renews 9.0 s to
 	 * 9.4 s after receiving it (lifetime minus a margin of a twentieth, a window of a
-	 * sixth, and up to a fifth of the window of jitter) and uses it until 11.4 s, or
-	 * less when the JWT's exp, dated in whole seconds, comes first.
+	 * sixth, and up to a fifth of the window of jitter) and uses it until 11.4 s, or less
+	 * when the JWT's exp, dated in whole seconds, comes first.
 	 * @return the scenario
 	 */
 	static Outage whileTokenValid() {

@@ -102,8 +102,7 @@ final class OAuth2ClientFallbacks {
 		if (service == null) {
 			return null;
 		}
-		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
-				registrations, service);
+		var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, service);
 		manager.setAuthorizedClientProvider(provider);
 		return manager;
 	}
@@ -126,8 +125,7 @@ final class OAuth2ClientFallbacks {
 		if (service == null) {
 			return null;
 		}
-		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
-				registrations, service);
+		var manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(registrations, service);
 		manager.setAuthorizedClientProvider(provider);
 		return manager;
 	}
