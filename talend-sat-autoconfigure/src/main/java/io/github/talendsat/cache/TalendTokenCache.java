@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
@@ -47,7 +48,9 @@ import io.github.talendsat.token.TalendTokenException.Reason;
  * is in flight, and every waiting caller gets its outcome.</li>
  * <li><b>Refresh ahead</b>: once a token enters its renewal window, one background
  * renewal starts while callers keep getting the current token. Callers wait only when no
- * usable token exists.</li>
+ * usable token exists. A token that has been handed out is renewed when its window opens
+ * even if no caller asks for it then; one that nobody asked for is left to expire, so
+ * that an idle account stops requesting tokens.</li>
  * <li><b>Backoff</b>: after a failed request the next one waits, growing exponentially
  * with jitter up to a bound; a failure that will not heal by itself (rejected
  * credentials, missing permission) waits the whole bound. A failed renewal of a token
@@ -100,6 +103,8 @@ public final class TalendTokenCache {
 	private Duration requestTimeout = Duration.ofSeconds(16);
 
 	private DoubleSupplier jitter = () -> ThreadLocalRandom.current().nextDouble();
+
+	private RenewalScheduler scheduler = RenewalScheduler.delayed();
 
 	private volatile boolean closed;
 
@@ -179,6 +184,17 @@ public final class TalendTokenCache {
 	}
 
 	/**
+	 * Set what runs the background renewal of a token in use once its renewal window
+	 * opens, or once a failed renewal may be retried. Default
+	 * {@link RenewalScheduler#delayed()}; tests run the tasks by hand.
+	 * @param scheduler the scheduler
+	 */
+	public void setRenewalScheduler(RenewalScheduler scheduler) {
+		Assert.notNull(scheduler, "scheduler cannot be null");
+		this.scheduler = scheduler;
+	}
+
+	/**
 	 * Return a usable token, waiting for a token request only when none is held. Never
 	 * call this from an event loop; use {@link #getTokenAsync()} there.
 	 * @return the token
@@ -220,7 +236,7 @@ public final class TalendTokenCache {
 				if (current.isRenewalDue(now)) {
 					startRenewal(current, true);
 				}
-				return CompletableFuture.completedFuture(current.token().value());
+				return CompletableFuture.completedFuture(current.token().handOut());
 			}
 			if (current.renewal() != null) {
 				return current.renewal().copy();
@@ -357,6 +373,7 @@ public final class TalendTokenCache {
 				break;
 			}
 		}
+		scheduleRenewal();
 		if (failure != null) {
 			this.failedRequests.increment();
 			logger.debug(LogMessage.format("Talend token request failed after %s: %s",
@@ -370,6 +387,46 @@ public final class TalendTokenCache {
 		}
 	}
 
+	/**
+	 * Arm the background renewal of the token now held, for the moment a caller would
+	 * start it: when its renewal window opens, or when a failed renewal may be retried.
+	 */
+	private void scheduleRenewal() {
+		State current = this.state.get();
+		Held held = current.token();
+		if (held == null || current.renewal() != null || this.closed) {
+			return;
+		}
+		Instant due = held.refreshAt();
+		if (current.failure() != null && current.failure().retryAt().isAfter(due)) {
+			due = current.failure().retryAt();
+		}
+		Duration delay = Duration.between(this.clock.instant(), due);
+		this.scheduler.schedule(() -> renewInBackground(held), delay.isNegative() ? Duration.ZERO : delay);
+	}
+
+	/**
+	 * Start the background renewal of the given token if it is still held, was handed
+	 * out, and is due for renewal by the cache's clock; re-arm it if the clock has not
+	 * got there yet.
+	 */
+	private void renewInBackground(Held held) {
+		State current = this.state.get();
+		if (this.closed || current.token() != held || current.renewal() != null || !held.isHandedOut()) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		if (!current.isUsable(now)) {
+			return;
+		}
+		if (current.isRenewalDue(now)) {
+			startRenewal(current, true);
+		}
+		else {
+			scheduleRenewal();
+		}
+	}
+
 	private State obtained(State current, OAuth2AccessToken token, Instant now) {
 		Instant issuedAt = (token.getIssuedAt() != null) ? token.getIssuedAt() : now;
 		Instant expiresAt = (token.getExpiresAt() != null) ? token.getExpiresAt() : issuedAt.plus(UNDATED_LIFETIME);
@@ -379,10 +436,12 @@ public final class TalendTokenCache {
 		Duration spread = Duration.ofMillis((long) (window.toMillis() * 0.2 * this.jitter.getAsDouble()));
 		Instant usableUntil = expiresAt.minus(margin);
 		// A token still held means this renewal started ahead of its expiry: it was never
-		// rejected.
-		int rejections = (current.token() != null) ? 0 : current.rejections();
-		return new State(new Held(token, now, usableUntil, usableUntil.minus(window).minus(spread)), null, null,
-				rejections);
+		// rejected, and its callers use the token they hold until they ask again.
+		boolean ahead = current.token() != null;
+		int rejections = ahead ? 0 : current.rejections();
+		Held held = new Held(token, now, usableUntil, usableUntil.minus(window).minus(spread),
+				new AtomicBoolean(!ahead));
+		return new State(held, null, null, rejections);
 	}
 
 	/**
@@ -484,7 +543,25 @@ public final class TalendTokenCache {
 
 	}
 
-	private record Held(OAuth2AccessToken value, Instant obtainedAt, Instant usableUntil, Instant refreshAt) {
+	/**
+	 * A token and the moments of its life. {@code handedOut} records whether any caller
+	 * got it, the one thing about it that changes.
+	 */
+	private record Held(OAuth2AccessToken value, Instant obtainedAt, Instant usableUntil, Instant refreshAt,
+			AtomicBoolean handedOut) {
+
+		OAuth2AccessToken handOut() {
+			// Read before writing, so that callers of a token in steady use share its
+			// cache line rather than write to it.
+			if (!this.handedOut.get()) {
+				this.handedOut.set(true);
+			}
+			return this.value;
+		}
+
+		boolean isHandedOut() {
+			return this.handedOut.get();
+		}
 
 	}
 

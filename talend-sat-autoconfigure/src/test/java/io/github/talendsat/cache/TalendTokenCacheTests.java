@@ -71,12 +71,15 @@ class TalendTokenCacheTests {
 
 	private final ScriptedTokenSource source = new ScriptedTokenSource();
 
+	private final ManualRenewalScheduler scheduler = new ManualRenewalScheduler();
+
 	private TalendTokenCache cache;
 
 	@BeforeEach
 	void createCache() {
 		this.cache = new TalendTokenCache(this.source, this.clock);
 		this.cache.setJitter(() -> 0.0);
+		this.cache.setRenewalScheduler(this.scheduler);
 	}
 
 	@Test
@@ -160,6 +163,99 @@ class TalendTokenCacheTests {
 		assertThat(this.source.calls()).isOne();
 		this.clock.set(windowOpens);
 		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(first);
+		assertThat(this.source.calls()).isEqualTo(2);
+	}
+
+	@Test
+	void renewalSchedulerWhenTokenHandedOutThenArmedForTheOpeningOfItsRenewalWindow() {
+		obtain("first", THIRTY_MINUTES);
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMinutes(24));
+	}
+
+	@Test
+	void renewalSchedulerWhenWindowOpensWithNoCallerThenRenewsInBackgroundAndServesOldTokenMeanwhile() {
+		OAuth2AccessToken first = obtain("first", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(24)));
+		this.scheduler.runPending();
+		assertThat(this.source.calls()).isEqualTo(2);
+		assertThat(this.cache.statistics().renewalsAhead()).isOne();
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(first);
+		assertThat(this.source.calls()).isEqualTo(2);
+		OAuth2AccessToken second = token("second", THIRTY_MINUTES);
+		this.source.latest().complete(second);
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(second);
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMinutes(24));
+	}
+
+	@Test
+	void renewalSchedulerWhenRenewedTokenNeverHandedOutThenLetsIdleAccountStopRequesting() {
+		obtain("first", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(24)));
+		this.scheduler.runPending();
+		this.source.latest().complete(token("unused", THIRTY_MINUTES));
+		this.clock.advance(Duration.ofMinutes(24));
+		this.scheduler.runPending();
+		assertThat(this.source.calls()).isEqualTo(2);
+		assertThat(this.scheduler.delays()).isEmpty();
+		this.clock.advance(Duration.ofMinutes(6));
+		assertThat(this.cache.getTokenAsync()).isNotDone();
+		assertThat(this.source.calls()).isEqualTo(3);
+	}
+
+	@Test
+	void renewalSchedulerWhenRunBeforeClockReachesWindowThenRearmsForTheTimeLeft() {
+		obtain("first", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(23)));
+		this.scheduler.runPending();
+		assertThat(this.source.calls()).isOne();
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMinutes(1));
+	}
+
+	@Test
+	void renewalSchedulerWhenBackgroundRenewalFailsThenRetriesAfterBackoffWithNoCaller() {
+		this.cache.setRetryInitialInterval(Duration.ofSeconds(2));
+		obtain("first", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(24)));
+		this.scheduler.runPending();
+		this.source.latest().completeExceptionally(serverError());
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(2));
+		this.clock.advance(Duration.ofSeconds(2));
+		this.scheduler.runPending();
+		assertThat(this.source.calls()).isEqualTo(3);
+		this.source.latest().completeExceptionally(serverError());
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofSeconds(4));
+	}
+
+	@Test
+	void renewalSchedulerWhenRetryWouldFallPastUsableLifeThenStopsThereAndLeavesItToCallers() {
+		this.cache.setRetryInitialInterval(Duration.ofMinutes(10));
+		this.cache.setRetryMaxInterval(Duration.ofMinutes(10));
+		obtain("first", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(24)));
+		this.scheduler.runPending();
+		this.source.latest().completeExceptionally(serverError());
+		assertThat(this.scheduler.delays()).containsExactly(Duration.ofMinutes(5));
+		this.clock.advance(Duration.ofMinutes(5));
+		this.scheduler.runPending();
+		assertThat(this.source.calls()).isEqualTo(2);
+		assertThat(this.scheduler.delays()).isEmpty();
+	}
+
+	@Test
+	void renewalSchedulerWhenCacheClosedThenRequestsNothing() {
+		obtain("first", THIRTY_MINUTES);
+		this.cache.close();
+		this.clock.set(START.plus(Duration.ofMinutes(24)));
+		this.scheduler.runPending();
+		assertThat(this.source.calls()).isOne();
+	}
+
+	@Test
+	void renewalSchedulerWhenCallerStartedRenewalFirstThenSecondRequestIsNotMade() {
+		obtain("first", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(24)));
+		this.cache.getTokenAsync();
+		this.scheduler.runPending();
 		assertThat(this.source.calls()).isEqualTo(2);
 	}
 

@@ -84,11 +84,10 @@ class TalendCloudEmulatorInitializer implements ApplicationContextInitializer<Ge
 		properties.put("talend.service-account.client-id", Account.DEMO_CLIENT_ID);
 		properties.put("talend.service-account.client-secret", Account.DEMO_CLIENT_SECRET);
 		if (!environment.containsProperty("sample.poll-interval")) {
-			// The library renews a short-lived token in the background from about 0.75
-			// of its lifetime on, and stops using it at 0.95. Polls 0.4 of a lifetime
-			// apart put the second poll inside that window, and the third one early in
-			// the life of the renewed token.
-			properties.put("sample.poll-interval", tokenLifetime.multipliedBy(2).dividedBy(5));
+			// The library renews a token in use in the background about 0.8 of its
+			// lifetime after obtaining it. Polls 0.35 of a lifetime apart reuse the first
+			// token and end with the renewed one, well before that one is renewed too.
+			properties.put("sample.poll-interval", tokenLifetime.multipliedBy(7).dividedBy(20));
 		}
 		return properties;
 	}

@@ -42,7 +42,7 @@ class TalendSampleApplicationTests {
 
 	/**
 	 * No client id, so that the sample starts the emulator even where TALEND_CLIENT_ID is
-	 * set and a test never runs a real task; 6 s tokens, so that it polls every 2.4 s.
+	 * set and a test never runs a real task; 6 s tokens, so that it polls every 2.1 s.
 	 */
 	private static final String[] EMULATOR_ARGS = { "--talend.service-account.client-id=",
 			"--sample.emulator.token-lifetime=6s" };
