@@ -465,8 +465,8 @@ public final class TalendTokenCache {
 		Instant retryAt = now.plus(wait);
 		if (keep != null && keep.usableUntil().isBefore(retryAt)) {
 			// The endpoint may be back by then: the first caller without a usable token
-			// tries once more rather
-			// than failing with an error from an outage that may be over.
+			// tries once more rather than failing with an error from an outage that may
+			// be over.
 			retryAt = keep.usableUntil();
 		}
 		return new State(keep, null, new Failure(error, attempts, retryAt), current.rejections());

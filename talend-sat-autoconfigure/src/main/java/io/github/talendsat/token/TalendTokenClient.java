@@ -244,8 +244,7 @@ public final class TalendTokenClient
 		this.executor.shutdown();
 		try {
 			// Java 21 and later can stop the HTTP client's own selector thread at once;
-			// on Java 17 it ends once
-			// the client is no longer reachable.
+			// on Java 17 it ends once the client is no longer reachable.
 			HttpClient.class.getMethod("shutdownNow").invoke(this.httpClient);
 		}
 		catch (ReflectiveOperationException ex) {

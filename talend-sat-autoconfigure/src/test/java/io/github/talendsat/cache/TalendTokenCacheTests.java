@@ -282,8 +282,7 @@ class TalendTokenCacheTests {
 		Duration lifetime = Duration.ofSeconds(5);
 		Duration step = Duration.ofMillis(100);
 		// A 5 s token is renewed in its last sixth, minus a twentieth kept as margin: a
-		// renewal taking half a second
-		// still ends before the token stops being used.
+		// renewal taking half a second still ends before the token stops being used.
 		Duration renewalLatency = Duration.ofMillis(500);
 		Instant end = START.plus(lifetime.multipliedBy(5));
 		List<OAuth2AccessToken> tokens = new ArrayList<>();
