@@ -141,7 +141,7 @@ class TokenLifecycleSoakTests {
 		Statistics counts = statistics[0];
 		assertThat(counts.failedRequests()).isEqualTo(3);
 		assertThat(this.talend.tokenRequests()).isEqualTo(counts.tokensObtained() + counts.failedRequests());
-		// The emulator dates its JWTs in whole seconds, so a token lives between 2 and 3 s
+		// The emulator dates its JWTs in whole seconds, so a token lives 2 to 3 seconds
 		// after it arrives, and it is renewed no earlier than 75 % of that (a twentieth
 		// kept as margin, a sixth as renewal window, a fifth of that as jitter): the run
 		// cannot need more than elapsed / 1.5 s tokens, plus the first one.
