@@ -91,12 +91,12 @@ class NamedAccountsRegistrar
 			String accountBean = prefix + "ServiceAccount";
 			register(registry, accountBean, TalendServiceAccount.class, () -> account(name));
 			if (restClientPresent) {
-				register(registry, prefix + "RestClient", RestClient.class, () -> TalendRestClientAutoConfiguration
-					.restClient(this.beanFactory.getBeanProvider(RestClient.Builder.class), accountBean(accountBean)));
+				register(registry, prefix + "RestClient", RestClient.class,
+						() -> TalendRestClientAutoConfiguration.restClient(this.beanFactory, accountBean(accountBean)));
 			}
 			if (webClientPresent) {
-				register(registry, prefix + "WebClient", WebClient.class, () -> TalendWebClientAutoConfiguration
-					.webClient(this.beanFactory.getBeanProvider(WebClient.Builder.class), accountBean(accountBean)));
+				register(registry, prefix + "WebClient", WebClient.class,
+						() -> TalendWebClientAutoConfiguration.webClient(this.beanFactory, accountBean(accountBean)));
 			}
 		}
 	}

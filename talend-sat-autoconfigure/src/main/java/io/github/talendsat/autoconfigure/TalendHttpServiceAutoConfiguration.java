@@ -17,6 +17,7 @@ package io.github.talendsat.autoconfigure;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -77,8 +78,10 @@ public final class TalendHttpServiceAutoConfiguration {
 		@Bean(name = REST_CLIENT_CONFIGURER_BEAN_NAME)
 		@ConditionalOnMissingBean(name = REST_CLIENT_CONFIGURER_BEAN_NAME)
 		TalendRestClientHttpServiceGroupConfigurer talendRestClientHttpServiceGroupConfigurer(
-				ObjectProvider<TalendServiceAccount> accounts, ObjectProvider<HttpServiceClientProperties> properties) {
-			return new TalendRestClientHttpServiceGroupConfigurer(new TalendHttpServiceGroups(accounts, properties));
+				ObjectProvider<TalendServiceAccount> accounts, ObjectProvider<HttpServiceClientProperties> properties,
+				BeanFactory beanFactory) {
+			return new TalendRestClientHttpServiceGroupConfigurer(new TalendHttpServiceGroups(accounts, properties),
+					beanFactory);
 		}
 
 	}
@@ -90,8 +93,10 @@ public final class TalendHttpServiceAutoConfiguration {
 		@Bean(name = WEB_CLIENT_CONFIGURER_BEAN_NAME)
 		@ConditionalOnMissingBean(name = WEB_CLIENT_CONFIGURER_BEAN_NAME)
 		TalendWebClientHttpServiceGroupConfigurer talendWebClientHttpServiceGroupConfigurer(
-				ObjectProvider<TalendServiceAccount> accounts, ObjectProvider<HttpServiceClientProperties> properties) {
-			return new TalendWebClientHttpServiceGroupConfigurer(new TalendHttpServiceGroups(accounts, properties));
+				ObjectProvider<TalendServiceAccount> accounts, ObjectProvider<HttpServiceClientProperties> properties,
+				BeanFactory beanFactory) {
+			return new TalendWebClientHttpServiceGroupConfigurer(new TalendHttpServiceGroups(accounts, properties),
+					beanFactory);
 		}
 
 	}

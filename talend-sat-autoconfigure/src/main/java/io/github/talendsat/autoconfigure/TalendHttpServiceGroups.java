@@ -67,7 +67,8 @@ final class TalendHttpServiceGroups {
 		HttpServiceClientProperties properties = this.properties.getIfAvailable();
 		groups.filter((group) -> accounts.containsKey(group.name())).forEachClient((group, builder) -> {
 			TalendServiceAccount account = accounts.get(group.name());
-			callback.configure(builder, account, baseUrl(group, account, properties));
+			HttpClientProperties groupProperties = (properties != null) ? properties.get(group.name()) : null;
+			callback.configure(builder, account, baseUrl(group, account, groupProperties), groupProperties);
 		});
 	}
 
@@ -86,8 +87,7 @@ final class TalendHttpServiceGroups {
 	 * API, so it stops the startup instead.
 	 */
 	private static String baseUrl(HttpServiceGroup group, TalendServiceAccount account,
-			@Nullable HttpServiceClientProperties properties) {
-		HttpClientProperties groupProperties = (properties != null) ? properties.get(group.name()) : null;
+			@Nullable HttpClientProperties groupProperties) {
 		String configured = (groupProperties != null) ? groupProperties.getBaseUrl() : null;
 		if (!StringUtils.hasText(configured)) {
 			return account.getApiBaseUrl().toString();
@@ -123,8 +123,11 @@ final class TalendHttpServiceGroups {
 		 * @param builder the group's client builder
 		 * @param account the account the group is named after
 		 * @param baseUrl the base URL the group's client uses
+		 * @param groupProperties the group's {@code spring.http.serviceclient.<group>.*}
+		 * properties, if any are set
 		 */
-		void configure(B builder, TalendServiceAccount account, String baseUrl);
+		void configure(B builder, TalendServiceAccount account, String baseUrl,
+				@Nullable HttpClientProperties groupProperties);
 
 	}
 

@@ -15,7 +15,7 @@
  */
 package io.github.talendsat.autoconfigure;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,7 +29,8 @@ import io.github.talendsat.client.TalendBearerInterceptor;
 /**
  * Auto-configuration of {@code talendRestClient}: a {@link RestClient} from the
  * application's {@link RestClient.Builder}, so that its customizers and observations
- * apply, based at the account's API URL and carrying the account's token. It is not a
+ * apply, based at the account's API URL and carrying the account's token. Its request
+ * factory follows no redirect, so that the token cannot be carried elsewhere. It is not a
  * default injection candidate, so that it never competes with the application's own
  * {@code RestClient} beans: ask for it with {@code @Qualifier("talendRestClient")}.
  *
@@ -49,13 +50,15 @@ public final class TalendRestClientAutoConfiguration {
 
 	@Bean(name = REST_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = REST_CLIENT_BEAN_NAME)
-	RestClient talendRestClient(TalendServiceAccount account, ObjectProvider<RestClient.Builder> builder) {
-		return restClient(builder, account);
+	RestClient talendRestClient(TalendServiceAccount account, BeanFactory beanFactory) {
+		return restClient(beanFactory, account);
 	}
 
-	static RestClient restClient(ObjectProvider<RestClient.Builder> builder, TalendServiceAccount account) {
-		return builder.getIfAvailable(RestClient::builder)
-			.baseUrl(account.getApiBaseUrl().toString())
+	static RestClient restClient(BeanFactory beanFactory, TalendServiceAccount account) {
+		RestClient.Builder builder = beanFactory.getBeanProvider(RestClient.Builder.class)
+			.getIfAvailable(RestClient::builder);
+		NonRedirectingHttpClients.configure(builder, beanFactory);
+		return builder.baseUrl(account.getApiBaseUrl().toString())
 			.requestInterceptor(new TalendBearerInterceptor(account))
 			.build();
 	}

@@ -15,6 +15,7 @@
  */
 package io.github.talendsat.autoconfigure;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
 
@@ -37,8 +38,11 @@ class TalendRestClientHttpServiceGroupConfigurer implements RestClientHttpServic
 
 	private final TalendHttpServiceGroups groups;
 
-	TalendRestClientHttpServiceGroupConfigurer(TalendHttpServiceGroups groups) {
+	private final BeanFactory beanFactory;
+
+	TalendRestClientHttpServiceGroupConfigurer(TalendHttpServiceGroups groups, BeanFactory beanFactory) {
 		this.groups = groups;
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -48,8 +52,10 @@ class TalendRestClientHttpServiceGroupConfigurer implements RestClientHttpServic
 
 	@Override
 	public void configureGroups(Groups<RestClient.Builder> groups) {
-		this.groups.forEachAccountClient(groups, (builder, account, baseUrl) -> builder.baseUrl(baseUrl)
-			.requestInterceptor(new TalendBearerInterceptor(account)));
+		this.groups.forEachAccountClient(groups, (builder, account, baseUrl, properties) -> {
+			NonRedirectingHttpClients.configureGroup(builder, this.beanFactory, properties);
+			builder.baseUrl(baseUrl).requestInterceptor(new TalendBearerInterceptor(account));
+		});
 	}
 
 }

@@ -17,7 +17,7 @@ package io.github.talendsat.autoconfigure;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -52,13 +52,15 @@ public final class TalendWebClientAutoConfiguration {
 
 	@Bean(name = WEB_CLIENT_BEAN_NAME, defaultCandidate = false)
 	@ConditionalOnMissingBean(name = WEB_CLIENT_BEAN_NAME)
-	WebClient talendWebClient(TalendServiceAccount account, ObjectProvider<WebClient.Builder> builder) {
-		return webClient(builder, account);
+	WebClient talendWebClient(TalendServiceAccount account, BeanFactory beanFactory) {
+		return webClient(beanFactory, account);
 	}
 
-	static WebClient webClient(ObjectProvider<WebClient.Builder> builder, TalendServiceAccount account) {
-		return builder.getIfAvailable(WebClient::builder)
-			.baseUrl(account.getApiBaseUrl().toString())
+	static WebClient webClient(BeanFactory beanFactory, TalendServiceAccount account) {
+		WebClient.Builder builder = beanFactory.getBeanProvider(WebClient.Builder.class)
+			.getIfAvailable(WebClient::builder);
+		NonRedirectingHttpClients.configure(builder, beanFactory);
+		return builder.baseUrl(account.getApiBaseUrl().toString())
 			.filter(new TalendBearerExchangeFilterFunction(account))
 			.build();
 	}

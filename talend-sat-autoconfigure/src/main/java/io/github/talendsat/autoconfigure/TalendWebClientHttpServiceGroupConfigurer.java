@@ -15,6 +15,7 @@
  */
 package io.github.talendsat.autoconfigure;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 
@@ -37,8 +38,11 @@ class TalendWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceG
 
 	private final TalendHttpServiceGroups groups;
 
-	TalendWebClientHttpServiceGroupConfigurer(TalendHttpServiceGroups groups) {
+	private final BeanFactory beanFactory;
+
+	TalendWebClientHttpServiceGroupConfigurer(TalendHttpServiceGroups groups, BeanFactory beanFactory) {
 		this.groups = groups;
+		this.beanFactory = beanFactory;
 	}
 
 	@Override
@@ -48,8 +52,10 @@ class TalendWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceG
 
 	@Override
 	public void configureGroups(Groups<WebClient.Builder> groups) {
-		this.groups.forEachAccountClient(groups, (builder, account, baseUrl) -> builder.baseUrl(baseUrl)
-			.filter(new TalendBearerExchangeFilterFunction(account)));
+		this.groups.forEachAccountClient(groups, (builder, account, baseUrl, properties) -> {
+			NonRedirectingHttpClients.configureGroup(builder, this.beanFactory, properties);
+			builder.baseUrl(baseUrl).filter(new TalendBearerExchangeFilterFunction(account));
+		});
 	}
 
 }
