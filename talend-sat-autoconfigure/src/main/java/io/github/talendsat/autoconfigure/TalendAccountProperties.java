@@ -122,8 +122,8 @@ public class TalendAccountProperties {
 	public static class Token {
 
 		/**
-		 * How long before its expiry a token stops being used. Short-lived tokens use at
-		 * most a twentieth of their lifetime.
+		 * How long before its expiry a token stops being used, unless renewing it has
+		 * failed. Short-lived tokens use at most a twentieth of their lifetime.
 		 */
 		private Duration expiryMargin = Duration.ofSeconds(60);
 

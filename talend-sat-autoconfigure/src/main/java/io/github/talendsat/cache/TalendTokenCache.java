@@ -54,9 +54,12 @@ import io.github.talendsat.token.TalendTokenException.Reason;
  * <li><b>Backoff</b>: after a failed request the next one waits, growing exponentially
  * with jitter up to a bound; a failure that will not heal by itself (rejected
  * credentials, missing permission) waits the whole bound. A failed renewal of a token
- * still in use is retried no later than the moment the token stops being used. While no
- * usable token exists, callers fail fast with the last error until the next attempt is
- * due.</li>
+ * still in use is retried no later than the moment the token stops being used.</li>
+ * <li><b>Serve while valid</b>: once a renewal has failed, the token held is still handed
+ * out after its usable life, up to its actual expiry, while renewals go on in the
+ * background: a token that the API will most likely accept beats a certain error. While
+ * no token is held that has not expired, callers fail fast with the last error until the
+ * next attempt is due.</li>
  * </ul>
  * <p>
  * The cache holds no lock: its state is one immutable value swapped atomically, so that
@@ -122,8 +125,9 @@ public final class TalendTokenCache {
 
 	/**
 	 * Set how long before its expiry a token stops being handed out, to allow for clock
-	 * differences and for the time a call takes to reach Talend. Short-lived tokens use
-	 * at most a twentieth of their lifetime. Default 60 s.
+	 * differences and for the time a call takes to reach Talend; once a renewal has
+	 * failed, the token is handed out up to its expiry instead. Short-lived tokens use at
+	 * most a twentieth of their lifetime. Default 60 s.
 	 * @param expiryMargin the margin
 	 */
 	public void setExpiryMargin(Duration expiryMargin) {
@@ -234,6 +238,12 @@ public final class TalendTokenCache {
 			Instant now = this.clock.instant();
 			if (current.isUsable(now)) {
 				if (current.isRenewalDue(now)) {
+					startRenewal(current, true);
+				}
+				return CompletableFuture.completedFuture(current.token().handOut());
+			}
+			if (current.isServableThroughFailure(now)) {
+				if (current.isRetryDue(now)) {
 					startRenewal(current, true);
 				}
 				return CompletableFuture.completedFuture(current.token().handOut());
@@ -439,7 +449,7 @@ public final class TalendTokenCache {
 		// rejected, and its callers use the token they hold until they ask again.
 		boolean ahead = current.token() != null;
 		int rejections = ahead ? 0 : current.rejections();
-		Held held = new Held(token, now, usableUntil, usableUntil.minus(window).minus(spread),
+		Held held = new Held(token, now, usableUntil, usableUntil.minus(window).minus(spread), expiresAt,
 				new AtomicBoolean(!ahead));
 		return new State(held, null, null, rejections);
 	}
@@ -461,13 +471,14 @@ public final class TalendTokenCache {
 		int attempts = (previous != null) ? previous.attempts() + 1 : 1;
 		boolean heals = !(error instanceof TalendTokenException tokenError) || tokenError.isTransient();
 		Duration wait = heals ? backoff(attempts) : this.retryMaxInterval;
-		Held keep = current.isUsable(now) ? current.token() : null;
+		Held keep = current.isValid(now) ? current.token() : null;
 		Instant retryAt = now.plus(wait);
-		if (keep != null && keep.usableUntil().isBefore(retryAt)) {
-			// The endpoint may be back by then: the first caller without a usable token
-			// tries once more rather than failing with an error from an outage that may
-			// be over.
-			retryAt = keep.usableUntil();
+		if (keep != null) {
+			// The endpoint may be back by then: the token's next stage (served past its
+			// usable life, then gone) starts with one more attempt rather than with an
+			// error from an outage that may be over.
+			Instant stageEnd = current.isUsable(now) ? keep.usableUntil() : keep.expiresAt();
+			retryAt = stageEnd.isBefore(retryAt) ? stageEnd : retryAt;
 		}
 		return new State(keep, null, new Failure(error, attempts, retryAt), current.rejections());
 	}
@@ -548,7 +559,7 @@ public final class TalendTokenCache {
 	 * got it, the one thing about it that changes.
 	 */
 	private record Held(OAuth2AccessToken value, Instant obtainedAt, Instant usableUntil, Instant refreshAt,
-			AtomicBoolean handedOut) {
+			Instant expiresAt, AtomicBoolean handedOut) {
 
 		OAuth2AccessToken handOut() {
 			// Read before writing, so that callers of a token in steady use share its
@@ -581,9 +592,25 @@ public final class TalendTokenCache {
 			return this.token != null && now.isBefore(this.token.usableUntil());
 		}
 
+		boolean isValid(Instant now) {
+			return this.token != null && now.isBefore(this.token.expiresAt());
+		}
+
+		/**
+		 * Whether the token held is past its usable life but not expired, and a renewal
+		 * has failed since it was obtained, so that handing it out is better than the
+		 * error.
+		 */
+		boolean isServableThroughFailure(Instant now) {
+			return this.failure != null && isValid(now);
+		}
+
 		boolean isRenewalDue(Instant now) {
-			return this.renewal == null && !now.isBefore(this.token.refreshAt())
-					&& (this.failure == null || !now.isBefore(this.failure.retryAt()));
+			return !now.isBefore(this.token.refreshAt()) && isRetryDue(now);
+		}
+
+		boolean isRetryDue(Instant now) {
+			return this.renewal == null && (this.failure == null || !now.isBefore(this.failure.retryAt()));
 		}
 
 	}

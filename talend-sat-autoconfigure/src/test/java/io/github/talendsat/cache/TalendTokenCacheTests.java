@@ -431,7 +431,7 @@ class TalendTokenCacheTests {
 	}
 
 	@Test
-	void getTokenAsyncWhenRenewalsFailUntilTokenStopsBeingUsedThenFirstCallerAfterwardsTriesAgain() {
+	void getTokenAsyncWhenRenewalsFailUntilTokenStopsBeingUsedThenFirstCallerAfterwardsTriesAgainAndKeepsToken() {
 		this.cache.setRetryInitialInterval(Duration.ofSeconds(30));
 		this.cache.setRetryMaxInterval(Duration.ofMinutes(5));
 		OAuth2AccessToken held = obtain("held", THIRTY_MINUTES);
@@ -448,11 +448,82 @@ class TalendTokenCacheTests {
 		assertThat(this.source.calls()).isEqualTo(3);
 		this.clock.advance(Duration.ofMinutes(5).minusSeconds(30).minusSeconds(59));
 		CompletableFuture<OAuth2AccessToken> afterUse = this.cache.getTokenAsync();
-		assertThat(afterUse).as("the endpoint may be back: one attempt rather than the last error").isNotDone();
-		assertThat(this.source.calls()).isEqualTo(4);
+		assertThat(this.source.calls()).as("the endpoint may be back: one attempt rather than the last error")
+			.isEqualTo(4);
+		assertThat(afterUse).as("the token has not expired: served while the attempt runs").isCompletedWithValue(held);
 		OAuth2AccessToken renewed = token("renewed", THIRTY_MINUTES);
 		this.source.latest().complete(renewed);
-		assertThat(afterUse).isCompletedWithValue(renewed);
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(renewed);
+	}
+
+	@Test
+	void getTokenAsyncWhenRenewalsKeepFailingPastUsableLifeThenTokenServedUntilItExpiresThenLastErrorFast() {
+		this.cache.setRetryInitialInterval(Duration.ofSeconds(20));
+		this.cache.setRetryMaxInterval(Duration.ofSeconds(20));
+		OAuth2AccessToken held = obtain("held", THIRTY_MINUTES);
+		Instant usableUntil = START.plus(Duration.ofMinutes(29));
+		Instant expiresAt = START.plus(THIRTY_MINUTES);
+		this.clock.set(usableUntil.minusSeconds(1));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		this.source.latest().completeExceptionally(serverError());
+		this.clock.set(usableUntil);
+		assertThat(this.cache.getTokenAsync()).as("past its usable life after a failed renewal")
+			.isCompletedWithValue(held);
+		assertThat(this.cache.peek()).as("no longer counted as usable").isNull();
+		assertThat(this.source.calls()).as("the retry falls due when the usable life ends").isEqualTo(3);
+		this.source.latest().completeExceptionally(serverError());
+		this.clock.set(usableUntil.plusSeconds(20).minusMillis(1));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		assertThat(this.source.calls()).isEqualTo(3);
+		this.clock.set(usableUntil.plusSeconds(20));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		assertThat(this.source.calls()).isEqualTo(4);
+		this.source.latest().completeExceptionally(serverError());
+		this.clock.set(expiresAt.minusMillis(1));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		assertThat(this.source.calls()).isEqualTo(5);
+		TalendTokenException last = serverError();
+		this.source.latest().completeExceptionally(last);
+		this.clock.set(expiresAt);
+		CompletableFuture<OAuth2AccessToken> expired = this.cache.getTokenAsync();
+		assertThat(this.source.calls()).as("the retry falls due when the token expires").isEqualTo(6);
+		assertThat(expired).isNotDone();
+		TalendTokenException afterExpiry = serverError();
+		this.source.latest().completeExceptionally(afterExpiry);
+		assertThat(failureOf(expired)).isSameAs(afterExpiry);
+		assertThat(failureOf(this.cache.getTokenAsync())).as("no token left: the last error, fast")
+			.isSameAs(afterExpiry);
+		assertThat(this.source.calls()).isEqualTo(6);
+	}
+
+	@Test
+	void getTokenAsyncWhenTokenPastUsableLifeAndNoRenewalFailedThenNotServed() {
+		OAuth2AccessToken held = obtain("held", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(29)));
+		CompletableFuture<OAuth2AccessToken> next = this.cache.getTokenAsync();
+		assertThat(next).as("an idle account's token is not used in its margin").isNotDone();
+		assertThat(this.source.calls()).isEqualTo(2);
+		this.source.latest().completeExceptionally(serverError());
+		assertThat(failureOf(next)).isInstanceOf(TalendTokenException.class);
+		assertThat(failureOf(this.cache.getTokenAsync())).isInstanceOf(TalendTokenException.class);
+		assertThat(this.cache.peek()).isNull();
+		assertThat(held.getExpiresAt()).isAfter(this.clock.instant());
+	}
+
+	@Test
+	void invalidateWhenApiRejectsTokenServedPastUsableLifeThenDroppedAndLastErrorFast() {
+		this.cache.setRetryInitialInterval(Duration.ofSeconds(20));
+		OAuth2AccessToken held = obtain("held", THIRTY_MINUTES);
+		this.clock.set(START.plus(Duration.ofMinutes(29)).minusSeconds(1));
+		this.cache.getTokenAsync();
+		this.source.latest().completeExceptionally(serverError());
+		this.clock.set(START.plus(Duration.ofMinutes(29)));
+		assertThat(this.cache.getTokenAsync()).isCompletedWithValue(held);
+		TalendTokenException error = serverError();
+		this.source.latest().completeExceptionally(error);
+		this.cache.invalidate(held);
+		assertThat(failureOf(this.cache.getTokenAsync())).isSameAs(error);
+		assertThat(this.source.calls()).isEqualTo(3);
 	}
 
 	@Test
