@@ -308,12 +308,15 @@ public final class TalendTokenCache {
 	}
 
 	/**
-	 * Return the token held now, if it is still usable, without ever starting a request.
-	 * @return the usable token, or {@code null}
+	 * Return the token a caller would be handed now without waiting, if any, without ever
+	 * starting a request: a usable token, or one served up to its expiry because renewing
+	 * it failed.
+	 * @return the token, or {@code null}
 	 */
 	public @Nullable OAuth2AccessToken peek() {
 		State current = this.state.get();
-		return current.isUsable(this.clock.instant()) ? current.token().value() : null;
+		Instant now = this.clock.instant();
+		return (current.isUsable(now) || current.isServableThroughFailure(now)) ? current.token().value() : null;
 	}
 
 	/**

@@ -469,7 +469,7 @@ class TalendTokenCacheTests {
 		this.clock.set(usableUntil);
 		assertThat(this.cache.getTokenAsync()).as("past its usable life after a failed renewal")
 			.isCompletedWithValue(held);
-		assertThat(this.cache.peek()).as("no longer counted as usable").isNull();
+		assertThat(this.cache.peek()).isSameAs(held);
 		assertThat(this.source.calls()).as("the retry falls due when the usable life ends").isEqualTo(3);
 		this.source.latest().completeExceptionally(serverError());
 		this.clock.set(usableUntil.plusSeconds(20).minusMillis(1));
@@ -493,6 +493,7 @@ class TalendTokenCacheTests {
 		assertThat(failureOf(expired)).isSameAs(afterExpiry);
 		assertThat(failureOf(this.cache.getTokenAsync())).as("no token left: the last error, fast")
 			.isSameAs(afterExpiry);
+		assertThat(this.cache.peek()).isNull();
 		assertThat(this.source.calls()).isEqualTo(6);
 	}
 
