@@ -39,7 +39,7 @@ final class RecordedBody {
 
 	private final List<byte[]> chunks = new CopyOnWriteArrayList<>();
 
-	private final HttpHeaders headers = new HttpHeaders();
+	private final HttpHeaders written = new HttpHeaders();
 
 	private volatile boolean complete;
 
@@ -61,11 +61,7 @@ final class RecordedBody {
 			return request;
 		}
 		return ClientRequest.from(request).body((message, context) -> {
-			this.headers.forEach((name, values) -> {
-				if (!message.getHeaders().containsHeader(name)) {
-					message.getHeaders().addAll(name, values);
-				}
-			});
+			this.written.forEach(message.getHeaders()::put);
 			if (this.chunks.isEmpty()) {
 				return message.setComplete();
 			}
@@ -83,18 +79,28 @@ final class RecordedBody {
 	}
 
 	/**
-	 * The encoders set headers such as the content type on the message while writing, not
-	 * on the request: they are kept too.
+	 * The encoders set headers on the message while writing, not on the request: a
+	 * content type with its multipart boundary, a content length. Those that writing the
+	 * body added or changed are kept, to be set again on the replayed message over what
+	 * the request says, since they describe the recorded bytes.
 	 */
-	private void keepHeaders(HttpHeaders written) {
-		this.headers.clear();
-		this.headers.addAll(written);
+	private void keepWrittenHeaders(HttpHeaders before, HttpHeaders after) {
+		this.written.clear();
+		after.forEach((name, values) -> {
+			if (!values.equals(before.get(name))) {
+				this.written.put(name, values);
+			}
+		});
 	}
 
 	private final class Recording extends ClientHttpRequestDecorator {
 
+		private final HttpHeaders before;
+
 		Recording(ClientHttpRequest delegate) {
 			super(delegate);
+			this.before = new HttpHeaders();
+			this.before.addAll(delegate.getHeaders());
 		}
 
 		@Override
@@ -116,7 +122,7 @@ final class RecordedBody {
 		}
 
 		private void finished() {
-			keepHeaders(getHeaders());
+			keepWrittenHeaders(this.before, getHeaders());
 			RecordedBody.this.complete = true;
 		}
 

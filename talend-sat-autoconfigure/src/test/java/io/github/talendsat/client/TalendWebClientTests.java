@@ -21,6 +21,8 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,9 +38,11 @@ import org.springframework.boot.test.context.assertj.AssertableApplicationContex
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -54,6 +58,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -194,6 +201,50 @@ class TalendWebClientTests {
 				.block(TIMEOUT);
 			assertThat(body).contains("executionId");
 		});
+	}
+
+	@Test
+	void postWhenApiRejectsCachedTokenAndCallerSetsMultipartTypeThenRetrySendsBoundaryOfRecordedBody() {
+		WireMockServer api = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+		api.start();
+		try {
+			api.stubFor(post("/upload").inScenario("upload")
+				.whenScenarioStateIs(Scenario.STARTED)
+				.willReturn(
+						aResponse().withStatus(401).withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\""))
+				.willSetStateTo("token renewed"));
+			api.stubFor(post("/upload").inScenario("upload")
+				.whenScenarioStateIs("token renewed")
+				.willReturn(aResponse().withStatus(200).withBody("uploaded")));
+			MultipartBodyBuilder parts = new MultipartBodyBuilder();
+			parts.part("file", "hello").filename("a.txt");
+			parts.part("name", "value");
+			this.contextRunner
+				.withPropertyValues("talend.service-account.base-url=" + api.baseUrl(),
+						"talend.service-account.token-uri=" + this.talend.tokenUri(),
+						"talend.service-account.audience=" + this.talend.baseUrl())
+				.run((context) -> assertThat(webClient(context).post()
+					.uri("/upload")
+					.contentType(MediaType.MULTIPART_FORM_DATA)
+					.body(BodyInserters.fromMultipartData(parts.build()))
+					.retrieve()
+					.bodyToMono(String.class)
+					.block(TIMEOUT)).isEqualTo("uploaded"));
+			List<LoggedRequest> uploads = api.findAll(postRequestedFor(urlEqualTo("/upload")));
+			assertThat(uploads).hasSize(2);
+			String contentType = uploads.get(0).getHeader("Content-Type");
+			assertThat(contentType).startsWith("multipart/form-data").contains("boundary=");
+			String boundary = contentType.substring(contentType.indexOf("boundary=") + "boundary=".length());
+			assertThat(uploads.get(1).getHeader("Content-Type")).isEqualTo(contentType);
+			assertThat(uploads.get(1).getBodyAsString()).isEqualTo(uploads.get(0).getBodyAsString())
+				.startsWith("--" + boundary);
+			assertThat(uploads.get(1).getHeader("Authorization"))
+				.isNotEqualTo(uploads.get(0).getHeader("Authorization"));
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
+		}
+		finally {
+			api.stop();
+		}
 	}
 
 	@Test
