@@ -15,7 +15,10 @@
  */
 package io.github.talendsat.autoconfigure;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -82,12 +85,14 @@ class NamedAccountsRegistrar
 		boolean restClientPresent = ClassUtils.isPresent("org.springframework.web.client.RestClient", this.classLoader);
 		boolean webClientPresent = ClassUtils.isPresent("org.springframework.web.reactive.function.client.WebClient",
 				this.classLoader) && ClassUtils.isPresent("reactor.core.publisher.Mono", this.classLoader);
-		for (String name : accountNames(this.environment)) {
-			if (!NAME.matcher(name).matches()) {
-				throw new InvalidTalendPropertyException(ACCOUNTS_PREFIX + "." + name, null,
-						"Account names are lower-case letters, digits and hyphens, starting with a letter");
+		Map<String, String> namesByPrefix = new HashMap<>();
+		for (String name : new TreeSet<>(accountNames(this.environment))) {
+			String prefix = beanNamePrefix(checkedName(name));
+			String clash = namesByPrefix.putIfAbsent(prefix, name);
+			if (clash != null) {
+				throw new InvalidTalendPropertyException(ACCOUNTS_PREFIX + "." + name, null, "Account names '" + clash
+						+ "' and '" + name + "' give the same bean names (" + prefix + "...): rename one of them");
 			}
-			String prefix = beanNamePrefix(name);
 			String accountBean = prefix + "ServiceAccount";
 			register(registry, accountBean, TalendServiceAccount.class, () -> account(name));
 			if (restClientPresent) {
@@ -99,6 +104,19 @@ class NamedAccountsRegistrar
 						() -> TalendWebClientAutoConfiguration.webClient(this.beanFactory, accountBean(accountBean)));
 			}
 		}
+	}
+
+	private static String checkedName(String name) {
+		if (!NAME.matcher(name).matches()) {
+			throw new InvalidTalendPropertyException(ACCOUNTS_PREFIX + "." + name, null,
+					"Account names are lower-case letters, digits and hyphens, starting with a letter");
+		}
+		if (TalendServiceAccountPropertiesMapper.DEFAULT_ACCOUNT_NAME.equals(name)) {
+			throw new InvalidTalendPropertyException(ACCOUNTS_PREFIX + "." + name, null,
+					"'" + name + "' names the account configured directly under "
+							+ TalendServiceAccountPropertiesMapper.DEFAULT_PREFIX + ": choose another name");
+		}
+		return name;
 	}
 
 	/**

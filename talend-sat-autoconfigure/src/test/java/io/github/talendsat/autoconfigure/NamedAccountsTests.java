@@ -204,6 +204,33 @@ class NamedAccountsTests {
 			});
 	}
 
+	@Test
+	void startupWhenTwoAccountNamesGiveSameBeanNamesThenFailsNamingBoth() {
+		this.contextRunner.withPropertyValues(defaultAccount())
+			.withPropertyValues("talend.service-account.accounts.a-b.client-id=single-id",
+					"talend.service-account.accounts.a--b.client-id=double-id")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(InvalidTalendPropertyException.class)
+					.hasMessage("Invalid configuration property 'talend.service-account.accounts.a-b': "
+							+ "Account names 'a--b' and 'a-b' give the same bean names (talendAB...): "
+							+ "rename one of them");
+			});
+	}
+
+	@Test
+	void startupWhenNamedAccountCalledDefaultThenFailsSayingTheNameIsTaken() {
+		this.contextRunner.withPropertyValues(defaultAccount())
+			.withPropertyValues("talend.service-account.accounts.default.client-id=other-id")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).isInstanceOf(InvalidTalendPropertyException.class)
+					.hasMessage("Invalid configuration property 'talend.service-account.accounts.default': "
+							+ "'default' names the account configured directly under talend.service-account: "
+							+ "choose another name");
+			});
+	}
+
 	private String[] defaultAccount() {
 		return new String[] { "talend.service-account.client-id=default-id",
 				"talend.service-account.client-secret=default-secret",
