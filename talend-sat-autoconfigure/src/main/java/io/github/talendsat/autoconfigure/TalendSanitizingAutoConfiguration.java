@@ -15,6 +15,9 @@
  */
 package io.github.talendsat.autoconfigure;
 
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,8 +43,10 @@ public final class TalendSanitizingAutoConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@ConditionalOnMissingBean(name = "talendClientSecretSanitizingFunction")
-	SanitizingFunction talendClientSecretSanitizingFunction() {
-		return new ClientSecretSanitizingFunction();
+	SanitizingFunction talendClientSecretSanitizingFunction(ObjectProvider<TalendServiceAccountProperties> properties) {
+		return new ClientSecretSanitizingFunction(() -> properties.stream()
+			.flatMap((bound) -> ClientSecretSanitizingFunction.secretsOf(bound).stream())
+			.collect(Collectors.toUnmodifiableSet()));
 	}
 
 }

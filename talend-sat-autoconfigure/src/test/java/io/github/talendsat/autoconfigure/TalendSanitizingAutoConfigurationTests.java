@@ -16,6 +16,7 @@
 package io.github.talendsat.autoconfigure;
 
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint.PropertySourceDescriptor;
+import org.springframework.boot.actuate.env.EnvironmentEndpoint.PropertyValueDescriptor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -177,7 +179,39 @@ class TalendSanitizingAutoConfigurationTests {
 	void applyWhenKeyIsNotAClientSecretThenValueKept() {
 		SanitizableData data = new SanitizableData(new MapPropertySource("test", Map.of()),
 				"talend.service-account.client-id", "default-id");
-		assertThat(new ClientSecretSanitizingFunction().apply(data).getValue()).isEqualTo("default-id");
+		assertThat(new ClientSecretSanitizingFunction(Set::of).apply(data).getValue()).isEqualTo("default-id");
+	}
+
+	@Test
+	void envEndpointWhenSecretIsAPlaceholderForAVariableThenVariableEntryMaskedToo() {
+		Map<String, Object> variables = Map.of("TALEND_CLIENT_SECRET", "variable-held-secret", "TALEND_CLIENT_ID",
+				"variable-held-id", "SPRING_APPLICATION_JSON",
+				"{\"talend\":{\"service-account\":{\"accounts\":{\"ops\":{\"client-secret\":\"json-held-secret\","
+						+ "\"client-id\":\"ops-id\",\"region\":\"us\"}}}}}");
+		this.contextRunner.withPropertyValues("talend.service-account.client-secret=${TALEND_CLIENT_SECRET}")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("testVariables", variables)))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("json",
+						Map.of("talend.service-account.accounts.ops.client-secret", "json-held-secret",
+								"talend.service-account.accounts.ops.client-id", "ops-id",
+								"talend.service-account.accounts.ops.region", "us"))))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Map<String, PropertyValueDescriptor> shown = context.getBean(EnvironmentEndpoint.class)
+					.environment(null)
+					.getPropertySources()
+					.stream()
+					.filter((descriptor) -> descriptor.getName().equals("testVariables"))
+					.findFirst()
+					.orElseThrow()
+					.getProperties();
+				assertThat(shown.get("TALEND_CLIENT_SECRET").getValue()).isEqualTo(SANITIZED);
+				assertThat(shown.get("SPRING_APPLICATION_JSON").getValue()).isEqualTo(SANITIZED);
+				assertThat(shown.get("TALEND_CLIENT_ID").getValue()).isEqualTo("variable-held-id");
+			});
 	}
 
 }
