@@ -55,8 +55,11 @@ public final class TalendRestClientAutoConfiguration {
 	}
 
 	static RestClient restClient(BeanFactory beanFactory, TalendServiceAccount account) {
+		// Spring Boot's builder is a prototype, but an application may define a shared
+		// one: the account's settings go on a copy, never on the application's builder.
 		RestClient.Builder builder = beanFactory.getBeanProvider(RestClient.Builder.class)
-			.getIfAvailable(RestClient::builder);
+			.getIfAvailable(RestClient::builder)
+			.clone();
 		NonRedirectingHttpClients.configure(builder, beanFactory);
 		return builder.baseUrl(account.getApiBaseUrl().toString())
 			.requestInterceptor(new TalendBearerInterceptor(account))

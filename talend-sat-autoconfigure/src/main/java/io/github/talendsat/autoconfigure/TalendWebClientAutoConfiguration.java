@@ -57,8 +57,11 @@ public final class TalendWebClientAutoConfiguration {
 	}
 
 	static WebClient webClient(BeanFactory beanFactory, TalendServiceAccount account) {
+		// Spring Boot's builder is a prototype, but an application may define a shared
+		// one: the account's settings go on a copy, never on the application's builder.
 		WebClient.Builder builder = beanFactory.getBeanProvider(WebClient.Builder.class)
-			.getIfAvailable(WebClient::builder);
+			.getIfAvailable(WebClient::builder)
+			.clone();
 		NonRedirectingHttpClients.configure(builder, beanFactory);
 		return builder.baseUrl(account.getApiBaseUrl().toString())
 			.filter(new TalendBearerExchangeFilterFunction(account))

@@ -32,8 +32,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -42,6 +45,7 @@ import io.github.talendsat.test.RecordedRequest;
 import io.github.talendsat.test.TalendCloudEmulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Tests for several service accounts: the default one and named ones under
@@ -231,6 +235,34 @@ class NamedAccountsTests {
 			});
 	}
 
+	@Test
+	void clientsWhenApplicationSharesOneBuilderOfEachKindThenItsBuildersAndEachAccountsClientsStayApart() {
+		this.contextRunner.withUserConfiguration(SharedBuilders.class)
+			.withPropertyValues(defaultAccount())
+			.withPropertyValues(namedAccount("billing", "billing-id", "billing-secret"))
+			.run((context) -> {
+				RestClient talend = context.getBean("talendRestClient", RestClient.class);
+				context.getBean("talendBillingRestClient", RestClient.class);
+				context.getBean("talendWebClient", WebClient.class);
+				context.getBean("talendBillingWebClient", WebClient.class);
+				List<Object> interceptors = new ArrayList<>();
+				context.getBean(RestClient.Builder.class).requestInterceptors(interceptors::addAll);
+				List<Object> filters = new ArrayList<>();
+				context.getBean(WebClient.Builder.class).filters(filters::addAll);
+				assertThat(interceptors).isEmpty();
+				assertThat(filters).isEmpty();
+				talend.get().uri("/orchestration/workspaces").retrieve().toBodilessEntity();
+				this.talend.rejectNextApiCalls(2);
+				assertThatExceptionOfType(HttpClientErrorException.Unauthorized.class)
+					.isThrownBy(() -> talend.get().uri("/orchestration/workspaces").retrieve().toBodilessEntity());
+				assertThat(this.talend.tokenRequests()).as("the default account's first token and its renewal")
+					.isEqualTo(2);
+				assertThat(this.talend.apiRequestLog()).hasSize(3)
+					.allSatisfy((call) -> assertThat(subject(call.header("Authorization").substring(7)))
+						.isEqualTo("default-id"));
+			});
+	}
+
 	private String[] defaultAccount() {
 		return new String[] { "talend.service-account.client-id=default-id",
 				"talend.service-account.client-secret=default-secret",
@@ -250,6 +282,21 @@ class NamedAccountsTests {
 		catch (ParseException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SharedBuilders {
+
+		@Bean
+		RestClient.Builder restClientBuilder() {
+			return RestClient.builder();
+		}
+
+		@Bean
+		WebClient.Builder webClientBuilder() {
+			return WebClient.builder();
+		}
+
 	}
 
 }
