@@ -33,8 +33,12 @@ import io.github.talendsat.token.TalendTokenException;
  * Health of one service account: up while it holds a usable token or can obtain one. It
  * asks the account's token cache, so that a health check shares the cache's single token
  * request and its backoff: checks never send more token requests than the application's
- * own calls would, and during a backoff they report the last error at once. Its details
- * name the account, its client id and API, never a token or a secret.
+ * own calls would, and during a backoff they report the last error at once. An account
+ * whose last token request succeeded and that holds no token because no call has needed
+ * one since is up without a new request: a check that fetched a token there would also
+ * start its renewal ahead of expiry, so that polling would keep an idle account asking
+ * for tokens. Its details name the account, its client id and API, never a token or a
+ * secret.
  *
  * @author talend-sat
  */
@@ -62,6 +66,9 @@ final class TalendHealthIndicator implements HealthIndicator {
 			.withDetail("apiBaseUrl", this.account.getApiBaseUrl().toString());
 		TalendTokenCache cache = this.account.getTokenCache();
 		OAuth2AccessToken token = cache.peek();
+		if (token == null && cache.lastFailure() == null && cache.statistics().tokensObtained() > 0) {
+			return builder.up().withDetail("token", "none held: the next call obtains one").build();
+		}
 		try {
 			if (token == null) {
 				token = cache.getTokenAsync().get(this.tokenWait.toMillis(), TimeUnit.MILLISECONDS);
