@@ -15,22 +15,45 @@
  */
 package io.github.talendsat.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.JwtBearerOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.JwtBearerReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.TokenExchangeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.TokenExchangeReactiveOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.endpoint.JwtBearerGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.TokenExchangeGrantRequest;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
@@ -61,6 +84,18 @@ final class OAuth2ClientFallbacks {
 
 	private static final boolean WEBFLUX_SERVER_PRESENT = ClassUtils
 		.isPresent("org.springframework.web.server.ServerWebExchange", OAuth2ClientFallbacks.class.getClassLoader());
+
+	private static final Set<String> KNOWN_PROVIDERS = Set.of(
+			"org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.JwtBearerOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.TokenExchangeOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.AuthorizationCodeReactiveOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.RefreshTokenReactiveOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.ClientCredentialsReactiveOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.JwtBearerReactiveOAuth2AuthorizedClientProvider",
+			"org.springframework.security.oauth2.client.TokenExchangeReactiveOAuth2AuthorizedClientProvider");
 
 	private OAuth2ClientFallbacks() {
 	}
@@ -130,29 +165,142 @@ final class OAuth2ClientFallbacks {
 		return manager;
 	}
 
+	/**
+	 * Assemble the provider the way Spring Security's own registrar does, so that an
+	 * application keeps customizing its registrations with the beans Spring Security
+	 * documents: a {@link DelegatingOAuth2AuthorizedClientProvider} used as it is, or
+	 * providers of the known grant types replacing the defaults, access token response
+	 * clients for those grants, and further providers appended.
+	 */
 	private static OAuth2AuthorizedClientProvider servletProvider(ApplicationContext context) {
-		OAuth2AuthorizedClientProviderBuilder builder = OAuth2AuthorizedClientProviderBuilder.builder()
-			.authorizationCode()
-			.refreshToken()
-			.clientCredentials();
-		List<OAuth2AuthorizedClientProvider> own = context.getBeanProvider(OAuth2AuthorizedClientProvider.class)
+		List<OAuth2AuthorizedClientProvider> beans = context.getBeanProvider(OAuth2AuthorizedClientProvider.class)
 			.orderedStream()
 			.toList();
-		own.forEach(builder::provider);
-		return builder.build();
+		if (beans.size() == 1 && beans.get(0) instanceof DelegatingOAuth2AuthorizedClientProvider delegating) {
+			return delegating;
+		}
+		List<@Nullable OAuth2AuthorizedClientProvider> providers = new ArrayList<>();
+		providers.add(ofType(beans, AuthorizationCodeOAuth2AuthorizedClientProvider.class,
+				AuthorizationCodeOAuth2AuthorizedClientProvider::new));
+		providers.add(ofType(beans, RefreshTokenOAuth2AuthorizedClientProvider.class, () -> {
+			RefreshTokenOAuth2AuthorizedClientProvider provider = new RefreshTokenOAuth2AuthorizedClientProvider();
+			provider.setApplicationEventPublisher(context);
+			ifUnique(context, tokenClient(OAuth2RefreshTokenGrantRequest.class),
+					provider::setAccessTokenResponseClient);
+			return provider;
+		}));
+		providers.add(ofType(beans, ClientCredentialsOAuth2AuthorizedClientProvider.class, () -> {
+			ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+			ifUnique(context, tokenClient(OAuth2ClientCredentialsGrantRequest.class),
+					provider::setAccessTokenResponseClient);
+			return provider;
+		}));
+		providers.add(ofType(beans, JwtBearerOAuth2AuthorizedClientProvider.class,
+				() -> ifUnique(context, tokenClient(JwtBearerGrantRequest.class),
+						(OAuth2AccessTokenResponseClient<JwtBearerGrantRequest> client) -> {
+							JwtBearerOAuth2AuthorizedClientProvider provider = new JwtBearerOAuth2AuthorizedClientProvider();
+							provider.setAccessTokenResponseClient(client);
+							return provider;
+						})));
+		providers.add(ofType(beans, TokenExchangeOAuth2AuthorizedClientProvider.class,
+				() -> ifUnique(context, tokenClient(TokenExchangeGrantRequest.class),
+						(OAuth2AccessTokenResponseClient<TokenExchangeGrantRequest> client) -> {
+							TokenExchangeOAuth2AuthorizedClientProvider provider = new TokenExchangeOAuth2AuthorizedClientProvider();
+							provider.setAccessTokenResponseClient(client);
+							return provider;
+						})));
+		beans.stream().filter((bean) -> !isKnown(bean)).forEach(providers::add);
+		return new DelegatingOAuth2AuthorizedClientProvider(providers.stream().filter(Objects::nonNull).toList());
 	}
 
+	/**
+	 * The reactive twin of {@link #servletProvider(ApplicationContext)}.
+	 */
 	private static ReactiveOAuth2AuthorizedClientProvider reactiveProvider(ApplicationContext context) {
-		ReactiveOAuth2AuthorizedClientProviderBuilder builder = ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
-			.authorizationCode()
-			.refreshToken()
-			.clientCredentials();
-		List<ReactiveOAuth2AuthorizedClientProvider> own = context
+		List<ReactiveOAuth2AuthorizedClientProvider> beans = context
 			.getBeanProvider(ReactiveOAuth2AuthorizedClientProvider.class)
 			.orderedStream()
 			.toList();
-		own.forEach(builder::provider);
-		return builder.build();
+		if (beans.size() == 1 && beans.get(0) instanceof DelegatingReactiveOAuth2AuthorizedClientProvider delegating) {
+			return delegating;
+		}
+		List<@Nullable ReactiveOAuth2AuthorizedClientProvider> providers = new ArrayList<>();
+		providers.add(ofType(beans, AuthorizationCodeReactiveOAuth2AuthorizedClientProvider.class,
+				AuthorizationCodeReactiveOAuth2AuthorizedClientProvider::new));
+		providers.add(ofType(beans, RefreshTokenReactiveOAuth2AuthorizedClientProvider.class, () -> {
+			RefreshTokenReactiveOAuth2AuthorizedClientProvider provider = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
+			ifUnique(context, reactiveTokenClient(OAuth2RefreshTokenGrantRequest.class),
+					provider::setAccessTokenResponseClient);
+			return provider;
+		}));
+		providers.add(ofType(beans, ClientCredentialsReactiveOAuth2AuthorizedClientProvider.class, () -> {
+			ClientCredentialsReactiveOAuth2AuthorizedClientProvider provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
+			ifUnique(context, reactiveTokenClient(OAuth2ClientCredentialsGrantRequest.class),
+					provider::setAccessTokenResponseClient);
+			return provider;
+		}));
+		providers.add(ofType(beans, JwtBearerReactiveOAuth2AuthorizedClientProvider.class,
+				() -> ifUnique(context, reactiveTokenClient(JwtBearerGrantRequest.class),
+						(ReactiveOAuth2AccessTokenResponseClient<JwtBearerGrantRequest> client) -> {
+							JwtBearerReactiveOAuth2AuthorizedClientProvider provider = new JwtBearerReactiveOAuth2AuthorizedClientProvider();
+							provider.setAccessTokenResponseClient(client);
+							return provider;
+						})));
+		providers.add(ofType(beans, TokenExchangeReactiveOAuth2AuthorizedClientProvider.class,
+				() -> ifUnique(context, reactiveTokenClient(TokenExchangeGrantRequest.class),
+						(ReactiveOAuth2AccessTokenResponseClient<TokenExchangeGrantRequest> client) -> {
+							TokenExchangeReactiveOAuth2AuthorizedClientProvider provider = new TokenExchangeReactiveOAuth2AuthorizedClientProvider();
+							provider.setAccessTokenResponseClient(client);
+							return provider;
+						})));
+		beans.stream().filter((bean) -> !isKnown(bean)).forEach(providers::add);
+		return new DelegatingReactiveOAuth2AuthorizedClientProvider(
+				providers.stream().filter(Objects::nonNull).toList());
+	}
+
+	private static boolean isKnown(Object provider) {
+		String name = provider.getClass().getName();
+		return KNOWN_PROVIDERS.contains(name);
+	}
+
+	private static <P, T extends P> @Nullable P ofType(List<P> beans, Class<T> type, Supplier<@Nullable P> fallback) {
+		return beans.stream().filter(type::isInstance).findFirst().orElseGet(fallback);
+	}
+
+	private static ResolvableType tokenClient(Class<?> grantRequest) {
+		return ResolvableType.forClassWithGenerics(OAuth2AccessTokenResponseClient.class, grantRequest);
+	}
+
+	private static ResolvableType reactiveTokenClient(Class<?> grantRequest) {
+		return ResolvableType.forClassWithGenerics(ReactiveOAuth2AccessTokenResponseClient.class, grantRequest);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void ifUnique(ApplicationContext context, ResolvableType type, Consumer<T> action) {
+		Object bean = context.getBeanProvider(type).getIfUnique();
+		if (bean != null) {
+			action.accept((T) bean);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T, R> @Nullable R ifUnique(ApplicationContext context, ResolvableType type, Function<T, R> action) {
+		Object bean = context.getBeanProvider(type).getIfUnique();
+		return (bean != null) ? action.apply((T) bean) : null;
+	}
+
+	/**
+	 * Apply the application's {@code Consumer<manager type>} bean, as Spring Security
+	 * does to the manager it registers.
+	 */
+	@SuppressWarnings("unchecked")
+	private static <M> M customized(ApplicationContext context, Class<M> managerType, M manager) {
+		Object customizer = context.getBeanProvider(ResolvableType.forClassWithGenerics(Consumer.class, managerType))
+			.getIfUnique();
+		if (customizer != null) {
+			((Consumer<M>) customizer).accept(manager);
+		}
+		return manager;
 	}
 
 	private static <T> @Nullable T unique(ApplicationContext context, Class<T> type) {
@@ -174,7 +322,7 @@ final class OAuth2ClientFallbacks {
 			DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations,
 					repository);
 			manager.setAuthorizedClientProvider(provider);
-			return manager;
+			return customized(context, DefaultOAuth2AuthorizedClientManager.class, manager);
 		}
 
 	}
@@ -194,7 +342,7 @@ final class OAuth2ClientFallbacks {
 			DefaultReactiveOAuth2AuthorizedClientManager manager = new DefaultReactiveOAuth2AuthorizedClientManager(
 					registrations, repository);
 			manager.setAuthorizedClientProvider(provider);
-			return manager;
+			return customized(context, DefaultReactiveOAuth2AuthorizedClientManager.class, manager);
 		}
 
 	}

@@ -15,25 +15,50 @@
  */
 package io.github.talendsat.autoconfigure;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientAutoConfiguration;
+import org.springframework.boot.security.oauth2.client.autoconfigure.reactive.ReactiveOAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.client.autoconfigure.servlet.OAuth2ClientWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.security.oauth2.client.ClientCredentialsOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.web.server.ServerWebExchange;
 
 import io.github.talendsat.test.TalendCloudEmulator;
 
@@ -140,6 +165,84 @@ class OAuth2ClientCoexistenceTests {
 			});
 	}
 
+	// Each case runs with the Talend account off too: what stock Spring Security does is
+	// what the application must keep getting with it on.
+
+	@ParameterizedTest(name = "talend enabled: {0}")
+	@ValueSource(booleans = { false, true })
+	void managerWhenApplicationDefinesTokenResponseClientThenItsRegistrationUsesIt(boolean talendEnabled) {
+		servletApplication(talendEnabled, TokenResponseClientConfiguration.class)
+			.run((context) -> assertThat(authorizeOther(context)).isEqualTo("token-from-response-client"));
+	}
+
+	@ParameterizedTest(name = "talend enabled: {0}")
+	@ValueSource(booleans = { false, true })
+	void managerWhenApplicationDefinesClientCredentialsProviderThenItsRegistrationUsesIt(boolean talendEnabled) {
+		servletApplication(talendEnabled, ProviderConfiguration.class)
+			.run((context) -> assertThat(authorizeOther(context)).isEqualTo("token-from-provider"));
+	}
+
+	@ParameterizedTest(name = "talend enabled: {0}")
+	@ValueSource(booleans = { false, true })
+	void managerWhenApplicationDefinesManagerCustomizerThenItIsApplied(boolean talendEnabled) {
+		servletApplication(talendEnabled, ManagerCustomizerConfiguration.class).run((context) -> {
+			assertThat(authorizeOther(context)).isEqualTo("other-token");
+			assertThat(context.getBean(ManagerCustomizerConfiguration.class).successes).hasValue(1);
+		});
+	}
+
+	@ParameterizedTest(name = "talend enabled: {0}")
+	@ValueSource(booleans = { false, true })
+	void reactiveManagerWhenApplicationDefinesTokenResponseClientThenItsRegistrationUsesIt(boolean talendEnabled) {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ReactiveWebSecurityAutoConfiguration.class,
+					ReactiveOAuth2ClientAutoConfiguration.class, ReactiveOAuth2ClientWebSecurityAutoConfiguration.class,
+					TalendServiceAccountAutoConfiguration.class))
+			.withUserConfiguration(ReactiveTokenResponseClientConfiguration.class)
+			.withPropertyValues(talendProperties())
+			.withPropertyValues(otherRegistrationProperties())
+			.withPropertyValues("talend.service-account.enabled=" + talendEnabled)
+			.run((context) -> {
+				ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+				OAuth2AuthorizedClient other = context.getBean(ReactiveOAuth2AuthorizedClientManager.class)
+					.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("other")
+						.principal("user")
+						.attribute(ServerWebExchange.class.getName(), exchange)
+						.build())
+					.block(Duration.ofSeconds(10));
+				assertThat(other.getAccessToken().getTokenValue()).isEqualTo("token-from-response-client");
+			});
+	}
+
+	private WebApplicationContextRunner servletApplication(boolean talendEnabled, Class<?> configuration) {
+		return new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
+					ServletWebSecurityAutoConfiguration.class, OAuth2ClientAutoConfiguration.class,
+					OAuth2ClientWebSecurityAutoConfiguration.class, TalendServiceAccountAutoConfiguration.class))
+			.withUserConfiguration(configuration)
+			.withPropertyValues(talendProperties())
+			.withPropertyValues(otherRegistrationProperties())
+			.withPropertyValues("talend.service-account.enabled=" + talendEnabled);
+	}
+
+	private static String authorizeOther(ApplicationContext context) {
+		return context.getBean(OAuth2AuthorizedClientManager.class)
+			.authorize(OAuth2AuthorizeRequest.withClientRegistrationId("other")
+				.principal("user")
+				.attribute(HttpServletRequest.class.getName(), new MockHttpServletRequest())
+				.attribute(HttpServletResponse.class.getName(), new MockHttpServletResponse())
+				.build())
+			.getAccessToken()
+			.getTokenValue();
+	}
+
+	private static OAuth2AccessTokenResponse tokenResponse(String value) {
+		return OAuth2AccessTokenResponse.withToken(value)
+			.tokenType(OAuth2AccessToken.TokenType.BEARER)
+			.expiresIn(300)
+			.build();
+	}
+
 	private void assertOtherProviderGotAStandardFormRequest() {
 		this.otherProvider.verify(1,
 				postRequestedFor(urlEqualTo("/oauth2/token"))
@@ -160,6 +263,51 @@ class OAuth2ClientCoexistenceTests {
 				"spring.security.oauth2.client.registration.other.provider=other",
 				"spring.security.oauth2.client.provider.other.token-uri=" + this.otherProvider.baseUrl()
 						+ "/oauth2/token" };
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TokenResponseClientConfiguration {
+
+		@Bean
+		OAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> otherTokenResponseClient() {
+			return (request) -> tokenResponse("token-from-response-client");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ProviderConfiguration {
+
+		@Bean
+		ClientCredentialsOAuth2AuthorizedClientProvider otherProvider() {
+			ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+			provider.setAccessTokenResponseClient((request) -> tokenResponse("token-from-provider"));
+			return provider;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ManagerCustomizerConfiguration {
+
+		final AtomicInteger successes = new AtomicInteger();
+
+		@Bean
+		Consumer<DefaultOAuth2AuthorizedClientManager> managerCustomizer() {
+			return (manager) -> manager
+				.setAuthorizationSuccessHandler((client, principal, attributes) -> this.successes.incrementAndGet());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ReactiveTokenResponseClientConfiguration {
+
+		@Bean
+		ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> otherTokenResponseClient() {
+			return (request) -> Mono.just(tokenResponse("token-from-response-client"));
+		}
+
 	}
 
 }
