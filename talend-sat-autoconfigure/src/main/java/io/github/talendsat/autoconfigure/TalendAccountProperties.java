@@ -147,8 +147,9 @@ public class TalendAccountProperties {
 
 		/**
 		 * Read timeout of the token request: how long to wait for the response headers
-		 * once the request is sent. The whole token request, body included, is bounded by
-		 * the connect timeout plus the read timeout plus one second.
+		 * once the request is sent, and then for the rest of the body. Callers waiting
+		 * for a token are released after the connect timeout plus the read timeout plus
+		 * one second.
 		 */
 		private Duration readTimeout = Duration.ofSeconds(10);
 

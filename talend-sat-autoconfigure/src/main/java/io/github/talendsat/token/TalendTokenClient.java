@@ -109,8 +109,8 @@ public final class TalendTokenClient
 	 * @param audience the API base URL of the account's region, without a trailing slash
 	 * @param connectTimeout how long to wait for a connection to the token endpoint
 	 * @param readTimeout how long to wait for the response headers once the request is
-	 * sent; reading the body is not bounded here, so the caller bounds the whole request
-	 * (the token cache does)
+	 * sent, and then again for the rest of the body: an endpoint that stalls half-way
+	 * through its answer has its connection closed
 	 */
 	public TalendTokenClient(String audience, Duration connectTimeout, Duration readTimeout) {
 		Assert.hasText(audience, "audience cannot be empty");
@@ -213,17 +213,18 @@ public final class TalendTokenClient
 		List<String> secrets = List.of(secret, credential, URLEncoder.encode(secret, StandardCharsets.UTF_8));
 		TalendTokenResponseParser parser = new TalendTokenResponseParser(JSON, tokenUri, this.propertyPrefix,
 				this.defaultLifetime, this.clock, secrets);
-		return this.httpClient.sendAsync(request, BoundedBodySubscriber::new).handle((response, error) -> {
-			if (error != null) {
-				BodyTooLargeException tooLarge = bodyTooLarge(error);
-				if (tooLarge != null) {
-					throw parser.tooLarge(tooLarge.status, tooLarge.contentType, MAX_BODY_SIZE);
+		return this.httpClient.sendAsync(request, (info) -> new BoundedBodySubscriber(info, this.readTimeout))
+			.handle((response, error) -> {
+				if (error != null) {
+					BodyTooLargeException tooLarge = bodyTooLarge(error);
+					if (tooLarge != null) {
+						throw parser.tooLarge(tooLarge.status, tooLarge.contentType, MAX_BODY_SIZE);
+					}
+					throw transportFailure(tokenUri, error);
 				}
-				throw transportFailure(tokenUri, error);
-			}
-			String contentType = response.headers().firstValue("Content-Type").orElse(null);
-			return answer.read(parser, response.statusCode(), contentType, response.body());
-		});
+				String contentType = response.headers().firstValue("Content-Type").orElse(null);
+				return answer.read(parser, response.statusCode(), contentType, response.body());
+			});
 	}
 
 	/**
@@ -320,10 +321,13 @@ public final class TalendTokenClient
 
 		private final HttpResponse.ResponseInfo info;
 
-		private Flow.@Nullable Subscription subscription;
+		private final Duration timeout;
 
-		BoundedBodySubscriber(HttpResponse.ResponseInfo info) {
+		private volatile Flow.@Nullable Subscription subscription;
+
+		BoundedBodySubscriber(HttpResponse.ResponseInfo info, Duration timeout) {
 			this.info = info;
+			this.timeout = timeout;
 		}
 
 		@Override
@@ -338,6 +342,7 @@ public final class TalendTokenClient
 				tooLarge();
 				return;
 			}
+			CompletableFuture.delayedExecutor(this.timeout.toMillis(), TimeUnit.MILLISECONDS).execute(this::timeOut);
 			subscription.request(Long.MAX_VALUE);
 		}
 
@@ -365,6 +370,22 @@ public final class TalendTokenClient
 		@Override
 		public void onComplete() {
 			this.body.complete(this.bytes.toByteArray());
+		}
+
+		/**
+		 * Give up on a body that did not arrive whole in time: cancelling the
+		 * subscription closes the connection.
+		 */
+		private void timeOut() {
+			if (this.body.isDone()) {
+				return;
+			}
+			Flow.Subscription current = this.subscription;
+			if (current != null) {
+				current.cancel();
+			}
+			this.body.completeExceptionally(
+					new HttpTimeoutException("Response body not complete within " + this.timeout.toMillis() + " ms"));
 		}
 
 		private void tooLarge() {

@@ -341,6 +341,17 @@ class TalendTokenClientTests {
 	}
 
 	@Test
+	void getTokenResponseWhenBodyStallsAfterHeadersThenTimeoutAfterReadTimeout() {
+		answer(json(200, "{\"access_token\":\"" + OPAQUE_TOKEN + "\",\"expires_in\":1800}").withChunkedDribbleDelay(4,
+				20_000));
+		TalendTokenClient client = new TalendTokenClient(AUDIENCE, Duration.ofSeconds(2), Duration.ofMillis(300));
+		TalendTokenException ex = failure(client);
+		assertThat(ex.getReason()).isEqualTo(Reason.TIMEOUT);
+		assertThat(ex.getStatusCode()).isZero();
+		assertThat(ex.getMessage()).contains("in time");
+	}
+
+	@Test
 	void getTokenResponseWhenNothingListensThenUnreachable() throws IOException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
