@@ -111,6 +111,8 @@ public final class TalendTokenCache {
 
 	private volatile boolean closed;
 
+	private volatile @Nullable ArmedRenewal armed;
+
 	/**
 	 * Create a cache that asks the given source for tokens.
 	 * @param source the token request
@@ -301,6 +303,7 @@ public final class TalendTokenCache {
 	 */
 	public void close() {
 		this.closed = true;
+		disarm();
 		CompletableFuture<OAuth2AccessToken> renewal = this.state.get().renewal();
 		if (renewal != null) {
 			renewal.completeExceptionally(closedError());
@@ -357,8 +360,18 @@ public final class TalendTokenCache {
 			logger.debug("Requesting a Talend token");
 		}
 		Instant started = this.clock.instant();
-		CompletableFuture.delayedExecutor(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
-			.execute(() -> complete(renewal, null, timeout(null), started));
+		// The JDK's delay timer holds the task until the timeout is over: once the
+		// renewal
+		// ends, the task lets go of the cache.
+		AtomicReference<@Nullable Runnable> onTimeout = new AtomicReference<>(
+				() -> complete(renewal, null, timeout(null), started));
+		renewal.whenComplete((token, error) -> onTimeout.set(null));
+		CompletableFuture.delayedExecutor(this.requestTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+			Runnable timedOut = onTimeout.getAndSet(null);
+			if (timedOut != null) {
+				timedOut.run();
+			}
+		});
 		try {
 			this.source.requestToken().whenComplete((token, error) -> complete(renewal, token, error, started));
 		}
@@ -415,7 +428,17 @@ public final class TalendTokenCache {
 			due = current.failure().retryAt();
 		}
 		Duration delay = Duration.between(this.clock.instant(), due);
-		this.scheduler.schedule(() -> renewInBackground(held), delay.isNegative() ? Duration.ZERO : delay);
+		ArmedRenewal renewal = new ArmedRenewal(this, held);
+		disarm();
+		this.armed = renewal;
+		this.scheduler.schedule(renewal, delay.isNegative() ? Duration.ZERO : delay);
+	}
+
+	private void disarm() {
+		ArmedRenewal previous = this.armed;
+		if (previous != null) {
+			previous.disarm();
+		}
 	}
 
 	/**
@@ -580,6 +603,37 @@ public final class TalendTokenCache {
 	}
 
 	private record Failure(RuntimeException error, int attempts, Instant retryAt) {
+
+	}
+
+	/**
+	 * A background renewal waiting on the scheduler. A scheduler may hold its tasks long
+	 * after the cache is closed (the JDK's shared delay timer holds one until its delay,
+	 * up to the life of a token, is over), so the task lets go of the cache, and through
+	 * it of the token client's threads, as soon as it is replaced or the cache closes.
+	 */
+	private static final class ArmedRenewal implements Runnable {
+
+		private volatile @Nullable TalendTokenCache cache;
+
+		private final Held held;
+
+		ArmedRenewal(TalendTokenCache cache, Held held) {
+			this.cache = cache;
+			this.held = held;
+		}
+
+		@Override
+		public void run() {
+			TalendTokenCache target = this.cache;
+			if (target != null) {
+				target.renewInBackground(this.held);
+			}
+		}
+
+		void disarm() {
+			this.cache = null;
+		}
 
 	}
 

@@ -16,6 +16,7 @@
 package io.github.talendsat.cache;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -248,6 +249,30 @@ class TalendTokenCacheTests {
 		this.clock.set(START.plus(Duration.ofMinutes(24)));
 		this.scheduler.runPending();
 		assertThat(this.source.calls()).isOne();
+	}
+
+	@Test
+	void closeWhenSchedulerStillHoldsArmedRenewalThenCacheCanBeCollected() {
+		// Like the JDK's shared delay timer, this scheduler keeps its tasks until their
+		// delay is over: the closed cache, and the token client behind it, must not stay
+		// reachable through them.
+		List<Runnable> kept = new ArrayList<>();
+		WeakReference<TalendTokenCache> closed = closedCacheWithArmedRenewal(kept);
+		for (int attempt = 0; attempt < 100 && closed.get() != null; attempt++) {
+			System.gc();
+		}
+		assertThat(kept).isNotEmpty();
+		assertThat(closed.get()).isNull();
+		kept.forEach(Runnable::run);
+	}
+
+	private WeakReference<TalendTokenCache> closedCacheWithArmedRenewal(List<Runnable> kept) {
+		TalendTokenCache cache = new TalendTokenCache(
+				() -> CompletableFuture.completedFuture(token("t", THIRTY_MINUTES)), this.clock);
+		cache.setRenewalScheduler((task, delay) -> kept.add(task));
+		assertThat(cache.getTokenAsync()).isDone();
+		cache.close();
+		return new WeakReference<>(cache);
 	}
 
 	@Test
