@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.oauth2.client.OAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
@@ -38,6 +39,10 @@ import io.github.talendsat.account.TalendServiceAccount;
  * share one token request. Any other registration id goes to the fallback manager, if one
  * is given, so that an application's own OAuth2 client registrations keep working beside
  * Talend's.
+ * <p>
+ * Code that sends the token itself, such as Spring Security's
+ * {@code OAuth2ClientHttpRequestInterceptor}, reports an API's 401 back through
+ * {@link #authorizationFailureHandler()}, so that the rejected token is renewed.
  *
  * @author talend-sat
  * @since 0.1.0
@@ -83,6 +88,17 @@ public final class TalendAuthorizedClientManager implements OAuth2AuthorizedClie
 		OAuth2AccessToken token = account.getTokenCache().getToken();
 		return new OAuth2AuthorizedClient(account.getClientRegistration(), authorizeRequest.getPrincipal().getName(),
 				token);
+	}
+
+	/**
+	 * Return a handler that drops an account's token when the API rejected it as invalid
+	 * ({@code invalid_token}, what Spring Security reports for a 401), so that the next
+	 * authorization gets a fresh one. Failures of other registrations and other errors
+	 * are ignored; chain the handler with the application's own for those.
+	 * @return the failure handler
+	 */
+	public OAuth2AuthorizationFailureHandler authorizationFailureHandler() {
+		return (exception, principal, attributes) -> RejectedTokens.drop(this.accounts, exception);
 	}
 
 }

@@ -25,6 +25,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
 import org.springframework.util.Assert;
 import org.springframework.util.function.SingletonSupplier;
@@ -34,7 +35,10 @@ import io.github.talendsat.account.TalendServiceAccount;
 /**
  * The reactive twin of {@link TalendAuthorizedClientManager}: an account's token comes
  * from its cache without blocking, needs no exchange, and cancelling a subscriber leaves
- * the shared token request running for the others.
+ * the shared token request running for the others. Code that sends the token itself, such
+ * as Spring Security's {@code ServerOAuth2AuthorizedClientExchangeFilterFunction},
+ * reports an API's 401 back through {@link #authorizationFailureHandler()}, so that the
+ * rejected token is renewed.
  *
  * @author talend-sat
  * @since 0.1.0
@@ -83,6 +87,18 @@ public final class TalendReactiveAuthorizedClientManager implements ReactiveOAut
 		String principalName = authorizeRequest.getPrincipal().getName();
 		return Mono.fromFuture(account.getTokenCache()::getTokenAsync, true)
 			.map((token) -> new OAuth2AuthorizedClient(account.getClientRegistration(), principalName, token));
+	}
+
+	/**
+	 * Return a handler that drops an account's token when the API rejected it as invalid
+	 * ({@code invalid_token}, what Spring Security reports for a 401), so that the next
+	 * authorization gets a fresh one. Failures of other registrations and other errors
+	 * are ignored; chain the handler with the application's own for those.
+	 * @return the failure handler
+	 */
+	public ReactiveOAuth2AuthorizationFailureHandler authorizationFailureHandler() {
+		return (exception, principal, attributes) -> Mono
+			.fromRunnable(() -> RejectedTokens.drop(this.accounts, exception));
 	}
 
 }

@@ -40,12 +40,14 @@ import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
 import io.github.talendsat.account.TalendServiceAccount;
 import io.github.talendsat.autoconfigure.TalendRestClientAutoConfiguration;
 import io.github.talendsat.autoconfigure.TalendServiceAccountAutoConfiguration;
+import io.github.talendsat.security.TalendAuthorizedClientManager;
 import io.github.talendsat.test.TalendCloudEmulator;
 import io.github.talendsat.token.TalendTokenException;
 import io.github.talendsat.token.TalendTokenException.Reason;
@@ -214,6 +216,27 @@ class TalendRestClientTests {
 			assertThat(client.getAccessToken().getTokenValue()).isNotBlank();
 			assertThat(client.getPrincipalName()).isEqualTo("scheduler");
 			assertThat(this.talend.tokenRequests()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void springInterceptorWhenApiRejectsTokenAndManagersHandlerToldThenNextCallGetsFreshToken() {
+		this.contextRunner.run((context) -> {
+			TalendAuthorizedClientManager manager = context.getBean("talendAuthorizedClientManager",
+					TalendAuthorizedClientManager.class);
+			OAuth2ClientHttpRequestInterceptor interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+			interceptor.setClientRegistrationIdResolver((request) -> "talend");
+			interceptor.setAuthorizationFailureHandler(manager.authorizationFailureHandler());
+			RestClient client = RestClient.builder()
+				.baseUrl(this.talend.baseUrl())
+				.requestInterceptor(interceptor)
+				.build();
+			listWorkspaces(client);
+			this.talend.revokeIssuedTokens();
+			assertThatExceptionOfType(HttpClientErrorException.Unauthorized.class)
+				.isThrownBy(() -> listWorkspaces(client));
+			assertThat(listWorkspaces(client)).contains("default");
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
 		});
 	}
 

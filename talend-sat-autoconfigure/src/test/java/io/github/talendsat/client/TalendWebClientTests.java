@@ -42,6 +42,7 @@ import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
@@ -49,6 +50,7 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import io.github.talendsat.account.TalendServiceAccount;
 import io.github.talendsat.autoconfigure.TalendServiceAccountAutoConfiguration;
 import io.github.talendsat.autoconfigure.TalendWebClientAutoConfiguration;
+import io.github.talendsat.security.TalendReactiveAuthorizedClientManager;
 import io.github.talendsat.test.RecordedRequest;
 import io.github.talendsat.test.TalendCloudEmulator;
 import io.github.talendsat.token.TalendTokenException;
@@ -312,6 +314,25 @@ class TalendWebClientTests {
 				.block(TIMEOUT);
 			assertThat(client).isNotNull();
 			assertThat(client.getAccessToken().getTokenValue()).isNotBlank();
+		});
+	}
+
+	@Test
+	void springFilterWhenApiRejectsTokenAndManagersHandlerToldThenNextCallGetsFreshToken() {
+		this.contextRunner.run((context) -> {
+			TalendReactiveAuthorizedClientManager manager = context.getBean("talendReactiveAuthorizedClientManager",
+					TalendReactiveAuthorizedClientManager.class);
+			ServerOAuth2AuthorizedClientExchangeFilterFunction filter = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
+					manager);
+			filter.setDefaultClientRegistrationId("talend");
+			filter.setAuthorizationFailureHandler(manager.authorizationFailureHandler());
+			WebClient client = WebClient.builder().baseUrl(this.talend.baseUrl()).filter(filter).build();
+			listWorkspaces(client).block(TIMEOUT);
+			this.talend.revokeIssuedTokens();
+			assertThatExceptionOfType(WebClientResponseException.Unauthorized.class)
+				.isThrownBy(() -> listWorkspaces(client).block(TIMEOUT));
+			assertThat(listWorkspaces(client).block(TIMEOUT)).contains("default");
+			assertThat(this.talend.tokenRequests()).isEqualTo(2);
 		});
 	}
 
