@@ -183,14 +183,14 @@ final class OAuth2ClientFallbacks {
 		providers.add(ofType(beans, AuthorizationCodeOAuth2AuthorizedClientProvider.class,
 				AuthorizationCodeOAuth2AuthorizedClientProvider::new));
 		providers.add(ofType(beans, RefreshTokenOAuth2AuthorizedClientProvider.class, () -> {
-			RefreshTokenOAuth2AuthorizedClientProvider provider = new RefreshTokenOAuth2AuthorizedClientProvider();
+			var provider = new RefreshTokenOAuth2AuthorizedClientProvider();
 			provider.setApplicationEventPublisher(context);
 			ifUnique(context, tokenClient(OAuth2RefreshTokenGrantRequest.class),
 					provider::setAccessTokenResponseClient);
 			return provider;
 		}));
 		providers.add(ofType(beans, ClientCredentialsOAuth2AuthorizedClientProvider.class, () -> {
-			ClientCredentialsOAuth2AuthorizedClientProvider provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
+			var provider = new ClientCredentialsOAuth2AuthorizedClientProvider();
 			ifUnique(context, tokenClient(OAuth2ClientCredentialsGrantRequest.class),
 					provider::setAccessTokenResponseClient);
 			return provider;
@@ -198,14 +198,14 @@ final class OAuth2ClientFallbacks {
 		providers.add(ofType(beans, JwtBearerOAuth2AuthorizedClientProvider.class,
 				() -> ifUnique(context, tokenClient(JwtBearerGrantRequest.class),
 						(OAuth2AccessTokenResponseClient<JwtBearerGrantRequest> client) -> {
-							JwtBearerOAuth2AuthorizedClientProvider provider = new JwtBearerOAuth2AuthorizedClientProvider();
+							var provider = new JwtBearerOAuth2AuthorizedClientProvider();
 							provider.setAccessTokenResponseClient(client);
 							return provider;
 						})));
 		providers.add(ofType(beans, TokenExchangeOAuth2AuthorizedClientProvider.class,
 				() -> ifUnique(context, tokenClient(TokenExchangeGrantRequest.class),
 						(OAuth2AccessTokenResponseClient<TokenExchangeGrantRequest> client) -> {
-							TokenExchangeOAuth2AuthorizedClientProvider provider = new TokenExchangeOAuth2AuthorizedClientProvider();
+							var provider = new TokenExchangeOAuth2AuthorizedClientProvider();
 							provider.setAccessTokenResponseClient(client);
 							return provider;
 						})));
@@ -228,13 +228,13 @@ final class OAuth2ClientFallbacks {
 		providers.add(ofType(beans, AuthorizationCodeReactiveOAuth2AuthorizedClientProvider.class,
 				AuthorizationCodeReactiveOAuth2AuthorizedClientProvider::new));
 		providers.add(ofType(beans, RefreshTokenReactiveOAuth2AuthorizedClientProvider.class, () -> {
-			RefreshTokenReactiveOAuth2AuthorizedClientProvider provider = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
+			var provider = new RefreshTokenReactiveOAuth2AuthorizedClientProvider();
 			ifUnique(context, reactiveTokenClient(OAuth2RefreshTokenGrantRequest.class),
 					provider::setAccessTokenResponseClient);
 			return provider;
 		}));
 		providers.add(ofType(beans, ClientCredentialsReactiveOAuth2AuthorizedClientProvider.class, () -> {
-			ClientCredentialsReactiveOAuth2AuthorizedClientProvider provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
+			var provider = new ClientCredentialsReactiveOAuth2AuthorizedClientProvider();
 			ifUnique(context, reactiveTokenClient(OAuth2ClientCredentialsGrantRequest.class),
 					provider::setAccessTokenResponseClient);
 			return provider;
@@ -242,14 +242,14 @@ final class OAuth2ClientFallbacks {
 		providers.add(ofType(beans, JwtBearerReactiveOAuth2AuthorizedClientProvider.class,
 				() -> ifUnique(context, reactiveTokenClient(JwtBearerGrantRequest.class),
 						(ReactiveOAuth2AccessTokenResponseClient<JwtBearerGrantRequest> client) -> {
-							JwtBearerReactiveOAuth2AuthorizedClientProvider provider = new JwtBearerReactiveOAuth2AuthorizedClientProvider();
+							var provider = new JwtBearerReactiveOAuth2AuthorizedClientProvider();
 							provider.setAccessTokenResponseClient(client);
 							return provider;
 						})));
 		providers.add(ofType(beans, TokenExchangeReactiveOAuth2AuthorizedClientProvider.class,
 				() -> ifUnique(context, reactiveTokenClient(TokenExchangeGrantRequest.class),
 						(ReactiveOAuth2AccessTokenResponseClient<TokenExchangeGrantRequest> client) -> {
-							TokenExchangeReactiveOAuth2AuthorizedClientProvider provider = new TokenExchangeReactiveOAuth2AuthorizedClientProvider();
+							var provider = new TokenExchangeReactiveOAuth2AuthorizedClientProvider();
 							provider.setAccessTokenResponseClient(client);
 							return provider;
 						})));
