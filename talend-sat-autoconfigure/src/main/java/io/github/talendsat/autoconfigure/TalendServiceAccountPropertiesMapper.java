@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,8 @@ final class TalendServiceAccountPropertiesMapper {
 
 	private static final String TOKEN_PATH = "/security/oauth/token";
 
+	private static final Pattern UNRESOLVED_PLACEHOLDER = Pattern.compile("\\$\\{[^}]+}");
+
 	private final Clock clock;
 
 	private final ObservationRegistry observations;
@@ -94,8 +97,9 @@ final class TalendServiceAccountPropertiesMapper {
 	}
 
 	private TalendServiceAccount toAccount(String name, String registrationId, TalendAccountProperties properties) {
-		String clientId = clientId(properties.getClientId());
-		String clientSecret = required("client-secret", properties.getClientSecret());
+		String hint = missingHint(properties);
+		String clientId = clientId(properties.getClientId(), hint);
+		String clientSecret = required("client-secret", properties.getClientSecret(), hint);
 		String baseUrl = baseUrl(properties);
 		String tokenUri = StringUtils.hasText(properties.getTokenUri())
 				? url("token-uri", properties.getTokenUri(), true) : baseUrl + TOKEN_PATH;
@@ -242,8 +246,8 @@ final class TalendServiceAccountPropertiesMapper {
 	 * The client id and secret are taken as they are, spaces included: the Basic
 	 * credential is the Base64 of exactly {@code id:secret}.
 	 */
-	private String clientId(@Nullable String value) {
-		String clientId = required("client-id", value);
+	private String clientId(@Nullable String value, String hint) {
+		String clientId = required("client-id", value, hint);
 		// RFC 7617 section 2: the user-id of a Basic credential cannot contain a colon,
 		// which separates it from the password.
 		if (clientId.indexOf(':') >= 0) {
@@ -253,12 +257,31 @@ final class TalendServiceAccountPropertiesMapper {
 		return clientId;
 	}
 
-	private String required(String key, @Nullable String value) {
+	/**
+	 * A value such as {@code ${TALEND_CLIENT_ID}} whose variable is not set is bound as
+	 * it is: it would be sent as the credential and rejected only at the first call.
+	 */
+	private String required(String key, @Nullable String value, String hint) {
 		if (!StringUtils.hasText(value)) {
-			throw invalid(key, null, "Must be set to the service account's " + key.replace('-', ' ') + " (or set "
-					+ this.prefix + ".enabled=false)");
+			throw invalid(key, null,
+					"Must be set to the service account's " + key.replace('-', ' ') + " (" + hint + ")");
+		}
+		if (UNRESOLVED_PLACEHOLDER.matcher(value).find()) {
+			throw invalid(key, value, "Holds a placeholder that nothing resolved: set the environment variable or "
+					+ "property it names");
 		}
 		return value;
+	}
+
+	private String missingHint(TalendAccountProperties properties) {
+		if (!DEFAULT_PREFIX.equals(this.prefix)) {
+			return "or remove the " + this.prefix + " entry";
+		}
+		if (properties instanceof TalendServiceAccountProperties all && !all.getAccounts().isEmpty()) {
+			return "or, to use only the named accounts, leave " + DEFAULT_PREFIX
+					+ ".client-id, client-secret, region and base-url unset";
+		}
+		return "or set " + DEFAULT_PREFIX + ".enabled=false";
 	}
 
 	private Duration positive(String key, @Nullable Duration value) {

@@ -20,12 +20,14 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -299,6 +301,10 @@ public final class TalendTokenClient
 			return new TalendTokenException(Reason.TIMEOUT, 0,
 					"The Talend token endpoint " + tokenUri + " did not answer in time", cause);
 		}
+		if (isUnresolvedHost(cause)) {
+			return new TalendTokenException(Reason.UNREACHABLE, 0,
+					"Could not resolve the host of the Talend token endpoint " + tokenUri, cause);
+		}
 		if (cause instanceof ConnectException) {
 			return new TalendTokenException(Reason.UNREACHABLE, 0,
 					"Could not connect to the Talend token endpoint " + tokenUri + ": connection refused", cause);
@@ -306,6 +312,15 @@ public final class TalendTokenClient
 		String kind = (cause instanceof IOException) ? "an I/O error" : cause.getClass().getSimpleName();
 		return new TalendTokenException(Reason.UNREACHABLE, 0,
 				"The Talend token request to " + tokenUri + " failed with " + kind, cause);
+	}
+
+	private static boolean isUnresolvedHost(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -209,6 +209,27 @@ class NamedAccountsTests {
 	}
 
 	@Test
+	void startupWhenNamedAccountLacksSecretThenMessageSaysHowToDropTheAccount() {
+		this.contextRunner.withPropertyValues(defaultAccount())
+			.withPropertyValues("talend.service-account.accounts.billing.client-id=billing-id",
+					"talend.service-account.accounts.billing.region=us")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("Invalid configuration property 'talend.service-account.accounts.billing.client-secret': "
+						+ "Must be set to the service account's client secret "
+						+ "(or remove the talend.service-account.accounts.billing entry)"));
+	}
+
+	@Test
+	void startupWhenDefaultAccountHalfSetBesideNamedAccountsThenMessageSaysHowToUseOnlyNamedOnes() {
+		this.contextRunner.withPropertyValues("talend.service-account.region=eu")
+			.withPropertyValues(namedAccount("billing", "billing-id", "billing-secret"))
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessage("Invalid configuration property 'talend.service-account.client-id': "
+						+ "Must be set to the service account's client id (or, to use only the named accounts, "
+						+ "leave talend.service-account.client-id, client-secret, region and base-url unset)"));
+	}
+
+	@Test
 	void startupWhenTwoAccountNamesGiveSameBeanNamesThenFailsNamingBoth() {
 		this.contextRunner.withPropertyValues(defaultAccount())
 			.withPropertyValues("talend.service-account.accounts.a-b.client-id=single-id",

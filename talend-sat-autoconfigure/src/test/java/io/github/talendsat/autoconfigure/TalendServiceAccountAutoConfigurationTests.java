@@ -242,6 +242,29 @@ class TalendServiceAccountAutoConfigurationTests {
 	}
 
 	@Test
+	void startupWhenClientIdIsAPlaceholderNothingResolvedThenFailsNamingPropertyAndPlaceholder() {
+		assertStartupFailure(
+				this.contextRunner.withPropertyValues("talend.service-account.client-id=${TALEND_SAT_UNSET_ID}",
+						"talend.service-account.region=eu"),
+				(ex) -> assertThat(ex).hasMessage("Invalid configuration property 'talend.service-account.client-id' "
+						+ "(value '${TALEND_SAT_UNSET_ID}'): Holds a placeholder that nothing resolved: set the "
+						+ "environment variable or property it names"));
+	}
+
+	@Test
+	void startupWhenClientSecretIsAPlaceholderNothingResolvedThenFailsWithoutQuotingIt() {
+		assertStartupFailure(
+				new ApplicationContextRunner()
+					.withConfiguration(AutoConfigurations.of(TalendServiceAccountAutoConfiguration.class))
+					.withPropertyValues("talend.service-account.client-id=my-id",
+							"talend.service-account.client-secret=${TALEND_SAT_UNSET_SECRET}",
+							"talend.service-account.region=eu"),
+				(ex) -> assertThat(ex)
+					.hasMessage("Invalid configuration property 'talend.service-account.client-secret': Holds a "
+							+ "placeholder that nothing resolved: set the environment variable or property it names"));
+	}
+
+	@Test
 	void startupWhenClientSecretMissingThenFailsNamingPropertyWithoutValue() {
 		assertStartupFailure(
 				new ApplicationContextRunner()
