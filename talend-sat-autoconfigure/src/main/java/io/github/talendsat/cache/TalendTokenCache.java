@@ -361,8 +361,7 @@ public final class TalendTokenCache {
 		}
 		Instant started = this.clock.instant();
 		// The JDK's delay timer holds the task until the timeout is over: once the
-		// renewal
-		// ends, the task lets go of the cache.
+		// renewal ends, the task lets go of the cache.
 		AtomicReference<@Nullable Runnable> onTimeout = new AtomicReference<>(
 				() -> complete(renewal, null, timeout(null), started));
 		renewal.whenComplete((token, error) -> onTimeout.set(null));
