@@ -59,49 +59,27 @@ final class NonRedirectingHttpClients {
 
 	/**
 	 * Give the builder a request factory that does not follow redirects, from the
-	 * application's settings.
+	 * application's settings or a service group's own.
 	 * @param builder the builder of a client that carries a token
 	 * @param beans where Spring Boot's request factory builder and settings are found
+	 * @param group the service group's own settings, or {@code null} for a client that
+	 * belongs to no group or a group with none
 	 */
-	static void configure(RestClient.Builder builder, BeanFactory beans) {
+	static void configure(RestClient.Builder builder, BeanFactory beans, @Nullable HttpClientSettingsProperties group) {
 		if (BOOT_HTTP_CLIENT_PRESENT) {
-			BootClients.configure(builder, beans, null);
+			BootClients.configure(builder, beans, group);
 		}
 	}
 
 	/**
 	 * Give the builder a connector that does not follow redirects, from the application's
-	 * settings.
+	 * settings or a service group's own.
 	 * @param builder the builder of a client that carries a token
 	 * @param beans where Spring Boot's connector builder and settings are found
+	 * @param group the service group's own settings, or {@code null} for a client that
+	 * belongs to no group or a group with none
 	 */
-	static void configure(WebClient.Builder builder, BeanFactory beans) {
-		if (BOOT_REACTIVE_HTTP_CLIENT_PRESENT) {
-			BootClients.configure(builder, beans, null);
-		}
-	}
-
-	/**
-	 * Give the builder of a service group's client a request factory that does not follow
-	 * redirects, from the group's settings.
-	 * @param builder the builder of a client that carries a token
-	 * @param beans where Spring Boot's request factory builder and settings are found
-	 * @param group the group's own settings, if it has any
-	 */
-	static void configureGroup(RestClient.Builder builder, BeanFactory beans,
-			@Nullable HttpClientSettingsProperties group) {
-		BootClients.configure(builder, beans, group);
-	}
-
-	/**
-	 * Give the builder of a service group's client a connector that does not follow
-	 * redirects, from the group's settings.
-	 * @param builder the builder of a client that carries a token
-	 * @param beans where Spring Boot's connector builder and settings are found
-	 * @param group the group's own settings, if it has any
-	 */
-	static void configureGroup(WebClient.Builder builder, BeanFactory beans,
-			@Nullable HttpClientSettingsProperties group) {
+	static void configure(WebClient.Builder builder, BeanFactory beans, @Nullable HttpClientSettingsProperties group) {
 		if (BOOT_REACTIVE_HTTP_CLIENT_PRESENT) {
 			BootClients.configure(builder, beans, group);
 		}

@@ -275,12 +275,11 @@ final class OAuth2ClientFallbacks {
 		return ResolvableType.forClassWithGenerics(ReactiveOAuth2AccessTokenResponseClient.class, grantRequest);
 	}
 
-	@SuppressWarnings("unchecked")
 	private static <T> void ifUnique(ApplicationContext context, ResolvableType type, Consumer<T> action) {
-		Object bean = context.getBeanProvider(type).getIfUnique();
-		if (bean != null) {
-			action.accept((T) bean);
-		}
+		ifUnique(context, type, (T bean) -> {
+			action.accept(bean);
+			return bean;
+		});
 	}
 
 	@SuppressWarnings("unchecked")
@@ -293,13 +292,9 @@ final class OAuth2ClientFallbacks {
 	 * Apply the application's {@code Consumer<manager type>} bean, as Spring Security
 	 * does to the manager it registers.
 	 */
-	@SuppressWarnings("unchecked")
 	private static <M> M customized(ApplicationContext context, Class<M> managerType, M manager) {
-		Object customizer = context.getBeanProvider(ResolvableType.forClassWithGenerics(Consumer.class, managerType))
-			.getIfUnique();
-		if (customizer != null) {
-			((Consumer<M>) customizer).accept(manager);
-		}
+		ifUnique(context, ResolvableType.forClassWithGenerics(Consumer.class, managerType),
+				(Consumer<M> customizer) -> customizer.accept(manager));
 		return manager;
 	}
 

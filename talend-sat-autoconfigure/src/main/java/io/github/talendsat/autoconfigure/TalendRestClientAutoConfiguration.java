@@ -60,7 +60,7 @@ public final class TalendRestClientAutoConfiguration {
 		RestClient.Builder builder = beanFactory.getBeanProvider(RestClient.Builder.class)
 			.getIfAvailable(RestClient::builder)
 			.clone();
-		NonRedirectingHttpClients.configure(builder, beanFactory);
+		NonRedirectingHttpClients.configure(builder, beanFactory, null);
 		return builder.baseUrl(account.getApiBaseUrl().toString())
 			.requestInterceptor(new TalendBearerInterceptor(account))
 			.build();

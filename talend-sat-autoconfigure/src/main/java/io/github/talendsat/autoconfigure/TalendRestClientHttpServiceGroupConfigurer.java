@@ -53,7 +53,7 @@ class TalendRestClientHttpServiceGroupConfigurer implements RestClientHttpServic
 	@Override
 	public void configureGroups(Groups<RestClient.Builder> groups) {
 		this.groups.forEachAccountClient(groups, (builder, account, baseUrl, properties) -> {
-			NonRedirectingHttpClients.configureGroup(builder, this.beanFactory, properties);
+			NonRedirectingHttpClients.configure(builder, this.beanFactory, properties);
 			builder.baseUrl(baseUrl).requestInterceptor(new TalendBearerInterceptor(account));
 		});
 	}

@@ -62,7 +62,7 @@ public final class TalendWebClientAutoConfiguration {
 		WebClient.Builder builder = beanFactory.getBeanProvider(WebClient.Builder.class)
 			.getIfAvailable(WebClient::builder)
 			.clone();
-		NonRedirectingHttpClients.configure(builder, beanFactory);
+		NonRedirectingHttpClients.configure(builder, beanFactory, null);
 		return builder.baseUrl(account.getApiBaseUrl().toString())
 			.filter(new TalendBearerExchangeFilterFunction(account))
 			.build();

@@ -53,7 +53,7 @@ class TalendWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceG
 	@Override
 	public void configureGroups(Groups<WebClient.Builder> groups) {
 		this.groups.forEachAccountClient(groups, (builder, account, baseUrl, properties) -> {
-			NonRedirectingHttpClients.configureGroup(builder, this.beanFactory, properties);
+			NonRedirectingHttpClients.configure(builder, this.beanFactory, properties);
 			builder.baseUrl(baseUrl).filter(new TalendBearerExchangeFilterFunction(account));
 		});
 	}
